@@ -1,0 +1,53 @@
+# The two commands a new clone needs: `make run` and `make test`.
+# Each installs what the machine lacks (Debian packages, npm modules), then
+# does its job. Fragments in mk/ add the runner's and the benchmarks' targets.
+
+GO      ?= go
+BIN     := bin
+SITE    ?= http://localhost:1313
+RUNNER  ?= http://127.0.0.1:8090
+APT_PKGS := bubblewrap chromium sqlite3
+
+.PHONY: all run test bench deps build site check fmt vet
+
+all: build
+
+# System packages the tests and the runner need. apt-get runs only when one is missing.
+deps:
+	@missing=""; \
+	for c in bwrap chromium sqlite3; do command -v $$c >/dev/null 2>&1 || missing=1; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing $(APT_PKGS)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PKGS) >/dev/null; \
+	fi
+	@if [ -f package-lock.json ]; then [ -d node_modules ] || npm ci --no-audit --no-fund; fi
+
+build: deps
+	$(GO) build -o $(BIN)/guides ./cmd/guides
+	@if [ -f runner-worker/main.go ]; then $(GO) build -o $(BIN)/runner-worker ./runner-worker; fi
+
+site: build
+	$(BIN)/guides build -base-url $(SITE) -runner-url $(RUNNER)
+
+check: build
+	$(BIN)/guides check
+
+# Build the site, then serve it on :1313 with the runner on :8090; Ctrl-C stops both.
+run: site runner-deps
+	@trap 'kill 0' INT TERM EXIT; \
+	if [ -x $(BIN)/runner-worker ]; then \
+		$(BIN)/runner-worker -addr 127.0.0.1:8090 -samples content/samples -origin $(SITE) -origin http://127.0.0.1:1313 & \
+	fi; \
+	echo "site: $(SITE)/  runner: $(RUNNER)"; \
+	$(BIN)/guides serve -addr 127.0.0.1:1313
+
+test: deps runner-deps
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 12m ./...
+
+bench: build bench-site bench-runner
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+-include mk/*.mk

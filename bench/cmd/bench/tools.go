@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// tool is one site builder under test.
+type tool struct {
+	name string
+	// command returns the build of the corpus in dir into out.
+	command func(ctx context.Context, dir, out string) *exec.Cmd
+}
+
+// toolNames lists the tools in table order.
+func toolNames() []string {
+	return []string{"guides", "hugo", "floor"}
+}
+
+// isTool reports whether name is a known tool.
+func isTool(name string) bool {
+	return slices.Contains(toolNames(), name)
+}
+
+// prepareTools builds or finds each selected tool, binaries going into tmp.
+func prepareTools(ctx context.Context, opts options, tmp string, stderr io.Writer) ([]tool, error) {
+	var tools []tool
+	for _, name := range toolNames() {
+		if !opts.only[name] {
+			continue
+		}
+		fmt.Fprintf(stderr, "preparing %s\n", name)
+		t, err := newTool(ctx, name, opts.root, tmp, stderr)
+		if err != nil {
+			return nil, err
+		}
+		tools = append(tools, t)
+	}
+	return tools, nil
+}
+
+// newTool returns the named tool, ready to run.
+func newTool(ctx context.Context, name, root, tmp string, stderr io.Writer) (tool, error) {
+	switch name {
+	case "guides":
+		return guidesTool(ctx, root, tmp)
+	case "hugo":
+		return hugoTool(ctx, stderr)
+	default:
+		return floorTool(ctx, root, tmp)
+	}
+}
+
+// guidesTool builds cmd/guides. It runs in the repository root, where its
+// templates, locales and assets live.
+func guidesTool(ctx context.Context, root, tmp string) (tool, error) {
+	bin, err := goBuild(ctx, root, filepath.Join(tmp, "guides"), "./cmd/guides")
+	return tool{name: "guides", command: func(ctx context.Context, dir, out string) *exec.Cmd {
+		cmd := exec.CommandContext(ctx, bin, "build", "-content", filepath.Join(dir, "content"), "-out", out)
+		cmd.Dir = root
+		return cmd
+	}}, err
+}
+
+// hugoTool finds hugo on PATH and logs its version.
+func hugoTool(ctx context.Context, stderr io.Writer) (tool, error) {
+	bin, err := exec.LookPath("hugo")
+	if err != nil {
+		return tool{}, fmt.Errorf("hugo not found (make bench-deps installs it): %w", err)
+	}
+	if v, err := exec.CommandContext(ctx, bin, "version").Output(); err == nil {
+		fmt.Fprintf(stderr, "  %s", v)
+	}
+	return tool{name: "hugo", command: func(ctx context.Context, dir, out string) *exec.Cmd {
+		return exec.CommandContext(ctx, bin, "--source", filepath.Join(dir, "hugo"), "--destination", out, "--quiet")
+	}}, nil
+}
+
+// floorTool builds bench/cmd/floor.
+func floorTool(ctx context.Context, root, tmp string) (tool, error) {
+	bin, err := goBuild(ctx, root, filepath.Join(tmp, "floor"), "./bench/cmd/floor")
+	return tool{name: "floor", command: func(ctx context.Context, dir, out string) *exec.Cmd {
+		return exec.CommandContext(ctx, bin, "-content", filepath.Join(dir, "content"), "-out", out)
+	}}, err
+}
+
+// goBuild builds pkg of the module at root into bin.
+func goBuild(ctx context.Context, root, bin, pkg string) (string, error) {
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, pkg)
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build %s: %w\n%s", pkg, err, strings.TrimSpace(string(out)))
+	}
+	return bin, nil
+}

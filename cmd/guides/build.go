@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"guides/internal/output"
+	"guides/internal/site"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	var c common
+	c.register(fs)
+	out := fs.String("out", "public", "output `directory`, replaced only after a successful build")
+	baseURL := fs.String("base-url", "http://localhost:1313", "absolute `URL` of the published site")
+	runner := fs.String("runner-url", "http://127.0.0.1:8090", "`URL` of runner-worker for try blocks")
+	minify := fs.Bool("minify", false, "minify HTML")
+	drafts := fs.Bool("drafts", false, "include draft guides")
+	if !parse(fs, args, stderr) {
+		return 2
+	}
+	if errs := c.checkDirs(); len(errs) > 0 {
+		return report(stderr, errs)
+	}
+	cfg := c.config()
+	cfg.BaseURL, cfg.RunnerURL, cfg.Minify, cfg.Drafts = *baseURL, *runner, *minify, *drafts
+	start := time.Now()
+	b, errs := site.New(cfg)
+	if len(errs) > 0 {
+		return report(stderr, errs)
+	}
+	staged, err := output.Stage(*out)
+	if err != nil {
+		fmt.Fprintf(stderr, "guides build: %v\n", err)
+		return 1
+	}
+	res, errs := b.Build(ctx, staged)
+	if len(errs) > 0 {
+		staged.Abort()
+		return report(stderr, errs)
+	}
+	if err := staged.Commit(); err != nil {
+		staged.Abort()
+		fmt.Fprintf(stderr, "guides build: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %d pages into %s in %s\n", len(res.Pages), *out, time.Since(start).Round(time.Millisecond))
+	return 0
+}

@@ -1,0 +1,93 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/adrg/frontmatter"
+	"go.yaml.in/yaml/v4"
+)
+
+// GuideMeta is a guide's front matter.
+type GuideMeta struct {
+	Title   string   `yaml:"title" json:"title"`
+	Family  string   `yaml:"family" json:"family"`
+	Summary string   `yaml:"summary" json:"summary"`
+	Stack   []string `yaml:"stack" json:"stack,omitempty"`
+	Skills  []string `yaml:"skills" json:"skills,omitempty"`
+	Process []Round  `yaml:"process" json:"process,omitempty"`
+	Updated Date     `yaml:"updated" json:"updated"`
+	Draft   bool     `yaml:"draft" json:"draft,omitempty"`
+	Slug    string   `yaml:"slug" json:"slug,omitempty"`
+}
+
+// Round is one interview round.
+type Round struct {
+	Name    string `yaml:"name" json:"name"`
+	Minutes int    `yaml:"minutes" json:"minutes"`
+	Focus   string `yaml:"focus" json:"focus,omitempty"`
+}
+
+// HomeMeta is a locale home page's front matter.
+type HomeMeta struct {
+	Title   string `yaml:"title"`
+	Summary string `yaml:"summary"`
+}
+
+// Date is a calendar day written as YYYY-MM-DD.
+type Date struct{ time.Time }
+
+// UnmarshalYAML accepts only YYYY-MM-DD, so "2026-11-22T10:00" or "yesterday"
+// is an error at its line rather than a silently different value.
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	t, err := time.Parse(time.DateOnly, n.Value)
+	if err != nil || n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("invalid date %q: want YYYY-MM-DD", n.Value)
+	}
+	d.Time = t
+	return nil
+}
+
+// String formats the date as YYYY-MM-DD.
+func (d Date) String() string { return d.Format(time.DateOnly) }
+
+// split is a file cut into its front matter and body. Lines keep the file's
+// numbering: YAMLLine is the file line of the YAML's first line, and Body is
+// padded with newlines so that its line N is the file's line N.
+type split struct {
+	YAML     []byte
+	YAMLLine int
+	Body     []byte
+}
+
+var errNoFrontMatter = errors.New(`missing front matter: a page starts with a "---" line`)
+var errUnterminated = errors.New(`unterminated front matter: no closing "---" line`)
+
+// splitFrontMatter cuts src with adrg/frontmatter, keeping the raw YAML to be
+// decoded strictly later.
+func splitFrontMatter(src []byte) (split, error) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	var raw []byte
+	capture := frontmatter.NewFormat("---", "---", func(b []byte, v any) error {
+		*v.(*[]byte) = append([]byte(nil), b...)
+		return nil
+	})
+	body, err := frontmatter.MustParse(bytes.NewReader(src), &raw, capture)
+	if err != nil {
+		if bytes.HasPrefix(bytes.TrimLeft(src, " \t\r\n"), []byte("---")) {
+			return split{}, errUnterminated
+		}
+		return split{}, errNoFrontMatter
+	}
+	bodyLine := lineOf(src, len(src)-len(body))
+	s := split{YAML: raw, YAMLLine: bodyLine, Body: body}
+	if i := bytes.Index(src, raw); len(raw) > 0 && i >= 0 {
+		s.YAMLLine = lineOf(src, i)
+	}
+	s.Body = append(bytes.Repeat([]byte("\n"), bodyLine-1), body...)
+	return s, nil
+}
+
+func lineOf(src []byte, off int) int { return 1 + bytes.Count(src[:off], []byte("\n")) }

@@ -1,0 +1,147 @@
+// Package i18n holds the interface strings of every locale: one go-i18n
+// bundle loaded from locales/<locale>.toml, a Localizer per locale, and a
+// record of every message a template asked for and did not find, so the
+// translation report can list it.
+package i18n
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+// Catalog is the loaded messages of every locale. Safe for concurrent use.
+type Catalog struct {
+	Locales []string // the default locale first, then the rest sorted
+	bundle  *i18n.Bundle
+	locs    map[string]*i18n.Localizer
+	ids     map[string]map[string]bool // locale → message IDs it defines
+
+	mu     sync.Mutex
+	misses map[Miss]bool
+}
+
+// Miss is a message a locale was asked for and lacks (or lacks a plural form of).
+type Miss struct {
+	Locale, ID, Reason string
+}
+
+// Load reads every *.toml file of fsys; the file name is the locale. The
+// default locale must be among them.
+func Load(fsys fs.FS, defaultLocale string) (*Catalog, error) {
+	files, err := fs.Glob(fsys, "*.toml")
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{
+		bundle: i18n.NewBundle(language.Make(defaultLocale)),
+		locs:   map[string]*i18n.Localizer{},
+		ids:    map[string]map[string]bool{},
+		misses: map[Miss]bool{},
+	}
+	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	for _, f := range files {
+		if err := c.loadFile(fsys, f); err != nil {
+			return nil, err
+		}
+	}
+	if c.ids[defaultLocale] == nil {
+		return nil, fmt.Errorf("no messages for the default locale %q (want locales/%s.toml)", defaultLocale, defaultLocale)
+	}
+	slices.SortFunc(c.Locales, func(a, b string) int {
+		switch {
+		case a == defaultLocale:
+			return -1
+		case b == defaultLocale:
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	return c, nil
+}
+
+func (c *Catalog) loadFile(fsys fs.FS, name string) error {
+	buf, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	if _, err := c.bundle.ParseMessageFileBytes(buf, name); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(string(buf), &raw); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	loc := strings.TrimSuffix(path.Base(name), ".toml")
+	c.Locales = append(c.Locales, loc)
+	c.locs[loc] = i18n.NewLocalizer(c.bundle, loc)
+	c.ids[loc] = map[string]bool{}
+	for id := range raw {
+		c.ids[loc][id] = true
+	}
+	return nil
+}
+
+// Has reports whether locale defines message id itself (no fallback).
+func (c *Catalog) Has(locale, id string) bool { return c.ids[locale][id] }
+
+// IDs lists the message IDs locale defines.
+func (c *Catalog) IDs(locale string) []string {
+	var out []string
+	for id := range c.ids[locale] {
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// T localizes id for locale. With a count it picks the plural form and passes
+// {{.Count}}. A missing message falls back to the default locale's text and
+// is recorded, never an error: a template must not fail on a translation.
+func (c *Catalog) T(locale, id string, count ...any) string {
+	lc := &i18n.LocalizeConfig{MessageID: id}
+	if len(count) > 0 {
+		lc.PluralCount = count[0]
+		lc.TemplateData = map[string]any{"Count": count[0]}
+	}
+	loc, ok := c.locs[locale]
+	if !ok {
+		c.miss(Miss{locale, id, "unknown locale"})
+		return id
+	}
+	s, err := loc.Localize(lc)
+	if err != nil {
+		c.miss(Miss{locale, id, err.Error()})
+	}
+	if s == "" {
+		return id
+	}
+	return s
+}
+
+func (c *Catalog) miss(m Miss) {
+	c.mu.Lock()
+	c.misses[m] = true
+	c.mu.Unlock()
+}
+
+// Misses lists what T could not find, sorted.
+func (c *Catalog) Misses() []Miss {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]Miss, 0, len(c.misses))
+	for m := range c.misses {
+		out = append(out, m)
+	}
+	slices.SortFunc(out, func(a, b Miss) int {
+		return strings.Compare(a.Locale+"\x00"+a.ID, b.Locale+"\x00"+b.ID)
+	})
+	return out
+}

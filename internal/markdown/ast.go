@@ -1,0 +1,31 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+)
+
+// KindDirective is the node kind of a container directive.
+var KindDirective = ast.NewNodeKind("Directive")
+
+// Directive is a ::: container block.
+type Directive struct {
+	ast.BaseBlock
+	Name   string
+	Attrs  map[string]string
+	Fence  int  // number of colons of the opening fence
+	Line   int  // file line of the opening fence
+	Closed bool // a closing fence was seen
+
+	// Set by Convert before rendering.
+	ID    string // anchor of a question
+	Label string // the localized kind of a question
+	Panel []byte // HTML of a try block's panel, rendered after its lead-in
+}
+
+// Kind implements ast.Node.
+func (n *Directive) Kind() ast.NodeKind { return KindDirective }
+
+// Dump implements ast.Node.
+func (n *Directive) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name}, nil)
+}

@@ -1,0 +1,90 @@
+package markdown
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"html"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// highlighter renders fenced code with chroma, CSS classes only (so a strict
+// CSP works), memoized by language and code: translations share code blocks
+// and highlighting dominates a build's cost otherwise.
+type highlighter struct {
+	formatter *chromahtml.Formatter
+	style     *chroma.Style
+	cache     sync.Map // [32]byte → []byte
+}
+
+func newHighlighter() *highlighter {
+	return &highlighter{
+		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix("hl-")),
+		style:     styles.Get("github"),
+	}
+}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (h *highlighter) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, h.render)
+	reg.Register(ast.KindCodeBlock, h.render)
+}
+
+func (h *highlighter) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	var lang string
+	if f, ok := node.(*ast.FencedCodeBlock); ok && f.Info != nil {
+		lang = strings.Fields(string(f.Language(src)) + " ")[0]
+	}
+	var code bytes.Buffer
+	lines := node.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		code.Write(seg.Value(src))
+	}
+	w.Write(h.html(lang, code.String()))
+	return ast.WalkSkipChildren, nil
+}
+
+func (h *highlighter) html(lang, code string) []byte {
+	key := sha256.Sum256([]byte(lang + "\x00" + code))
+	if out, ok := h.cache.Load(key); ok {
+		return out.([]byte)
+	}
+	out := h.highlight(lang, code)
+	h.cache.Store(key, out)
+	return out
+}
+
+func (h *highlighter) highlight(lang, code string) []byte {
+	var b bytes.Buffer
+	lexer := lexers.Get(lang)
+	if lexer != nil {
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+		if err == nil && h.formatter.Format(&b, h.style, it) == nil {
+			return b.Bytes()
+		}
+		b.Reset()
+	}
+	b.WriteString(`<pre class="hl-chroma"><code>`)
+	b.WriteString(html.EscapeString(code))
+	b.WriteString("</code></pre>")
+	return b.Bytes()
+}
+
+// CSS returns the stylesheet for the highlighting classes.
+func (h *highlighter) CSS() string {
+	var b strings.Builder
+	h.formatter.WriteCSS(&b, h.style)
+	return b.String()
+}

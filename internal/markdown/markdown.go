@@ -1,0 +1,128 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"guides/internal/diag"
+)
+
+// Markdown is the site's one configured converter. It is safe for use by
+// many goroutines; build it once per run.
+type Markdown struct {
+	md goldmark.Markdown
+	hl *highlighter
+}
+
+// New builds the converter.
+func New() *Markdown {
+	hl := newHighlighter()
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithAttribute(),
+			parser.WithBlockParsers(util.Prioritized(directiveParser{}, 50)),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(directiveRenderer{}, 500), util.Prioritized(hl, 100)),
+		),
+	)
+	return &Markdown{md: md, hl: hl}
+}
+
+// HighlightCSS is the stylesheet for highlighted code.
+func (m *Markdown) HighlightCSS() string { return m.hl.CSS() }
+
+// Resolver supplies what directives need from outside the Markdown.
+type Resolver interface {
+	// SampleExists reports whether a :::try block may name this sample.
+	SampleExists(id string) bool
+	// KindLabel is the localized name of a question kind.
+	KindLabel(kind string) string
+	// TryPanel is the HTML shown after a try block's lead-in.
+	TryPanel(sample string) []byte
+}
+
+// Doc is a converted page.
+type Doc struct {
+	HTML      []byte
+	Headings  []Heading // level 2 and 3, in order
+	Links     []Link
+	Questions []Question
+	Samples   []string // samples named by try blocks, in order
+	Errs      diag.List
+}
+
+// Heading is a section heading.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// Link is a link or image target in the page.
+type Link struct {
+	Dest string
+	Line int
+}
+
+// Question is a :::question block.
+type Question struct {
+	ID   string
+	Kind string
+	Text string // the question's plain text, without its notes
+	Line int
+}
+
+// Option changes one conversion.
+type Option func(*convertOptions)
+
+type convertOptions struct {
+	idPrefix string
+	demote   int
+}
+
+// Embedded is for Markdown shown inside another page (a sample statement in
+// a try block): its heading IDs get prefix and its headings move down two
+// levels, so neither clashes with the page around it.
+func Embedded(prefix string) Option {
+	return func(o *convertOptions) { o.idPrefix, o.demote = prefix, 2 }
+}
+
+// Convert turns a body into HTML. file names the source in errors; src must
+// be padded so its lines are the file's lines.
+func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) Doc {
+	var o convertOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	var problems []problem
+	ids := newHeadingIDs()
+	ids.prefix = o.idPrefix
+	pc := parser.NewContext(parser.WithIDs(ids))
+	pc.Set(problemsKey, &problems)
+	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	w := walker{src: src, r: r, ids: map[string]int{}, demote: o.demote}
+	ast.Walk(root, w.visit)
+	doc := w.doc
+	for _, p := range append(problems, w.problems...) {
+		doc.Errs.Add(diag.Pos{File: file, Line: p.line}, "%s", p.msg)
+	}
+	if len(doc.Errs) > 0 {
+		return doc
+	}
+	var b bytes.Buffer
+	if err := m.md.Renderer().Render(&b, src, root); err != nil {
+		doc.Errs.Add(diag.Pos{File: file}, "render: %v", err)
+	}
+	doc.HTML = b.Bytes()
+	return doc
+}

@@ -1,0 +1,149 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// problemsKey holds the *[]problem of one parse. Context keys come from a
+// global counter, so they are made once, here.
+var problemsKey = parser.NewContextKey()
+
+type problem struct {
+	line int
+	msg  string
+}
+
+func report(pc parser.Context, line int, format string, args ...any) {
+	if ps, ok := pc.Get(problemsKey).(*[]problem); ok {
+		*ps = append(*ps, problem{line, fmt.Sprintf(format, args...)})
+	}
+}
+
+// directiveParser parses ::: containers.
+type directiveParser struct{}
+
+var _ parser.BlockParser = directiveParser{}
+
+var (
+	fenceRE  = regexp.MustCompile(`^(:{3,})(.*)$`)
+	openerRE = regexp.MustCompile(`^([a-zA-Z][a-zA-Z0-9-]*)(\{.*\})?\s*$`)
+)
+
+func (directiveParser) Trigger() []byte { return []byte{':'} }
+
+func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 || pc.BlockIndent() > 3 {
+		return nil, parser.NoChildren
+	}
+	content := bytes.TrimRight(line[pos:], "\r\n")
+	m := fenceRE.FindSubmatch(content)
+	if m == nil {
+		return nil, parser.NoChildren
+	}
+	lineNo := lineOf(reader.Source(), seg.Start)
+	rest := bytes.TrimRight(m[2], " \t")
+	if len(rest) == 0 {
+		report(pc, lineNo, "closing %s without an open directive", m[1])
+		return nil, parser.NoChildren
+	}
+	om := openerRE.FindSubmatch(rest)
+	if om == nil {
+		report(pc, lineNo, "malformed directive %q: want %sname{key=value}, no space after the colons, nothing after the braces", content, m[1])
+		return nil, parser.NoChildren
+	}
+	d := &Directive{Name: string(om[1]), Fence: len(m[1]), Line: lineNo}
+	attrs, err := parseAttrs(om[2])
+	if err != nil {
+		report(pc, lineNo, "directive %s: %v", d.Name, err)
+	}
+	d.Attrs = attrs
+	reader.Advance(len(bytes.TrimRight(line, "\r\n")))
+	return d, parser.HasChildren
+}
+
+func (directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	d := node.(*Directive)
+	line, _ := reader.PeekLine()
+	if !isClose(line, d.Fence) || openBelow(pc, d) {
+		return parser.Continue | parser.HasChildren
+	}
+	reader.Advance(len(bytes.TrimRight(line, "\r\n")))
+	d.Closed = true
+	return parser.Close
+}
+
+func (directiveParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
+	d := node.(*Directive)
+	if !d.Closed {
+		report(pc, d.Line, "unclosed %s%s: close it with a line of %d colons", bytes.Repeat([]byte(":"), d.Fence), d.Name, d.Fence)
+	}
+}
+
+func (directiveParser) CanInterruptParagraph() bool { return true }
+func (directiveParser) CanAcceptIndentedLine() bool { return false }
+
+// isClose reports whether line is a closing fence for a fence of n colons.
+func isClose(line []byte, n int) bool {
+	t := bytes.TrimSpace(line)
+	return len(t) >= n && len(bytes.Trim(t, ":")) == 0 && len(line)-len(bytes.TrimLeft(line, " ")) <= 3
+}
+
+// openBelow reports whether a block opened inside d should see this line
+// first: a fenced code block (its ::: is code) or a nested directive with
+// the same fence (the line closes the innermost one).
+func openBelow(pc parser.Context, d *Directive) bool {
+	blocks := pc.OpenedBlocks()
+	for i, b := range blocks {
+		if b.Node != d {
+			continue
+		}
+		for _, inner := range blocks[i+1:] {
+			switch n := inner.Node.(type) {
+			case *ast.FencedCodeBlock:
+				return true
+			case *Directive:
+				if !n.Closed {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var attrRE = regexp.MustCompile(`^\s*([a-zA-Z][a-zA-Z0-9_-]*)=("([^"]*)"|([^\s"}]+))`)
+
+// parseAttrs parses {key=value key="quoted value"}.
+func parseAttrs(b []byte) (map[string]string, error) {
+	attrs := map[string]string{}
+	if len(b) == 0 {
+		return attrs, nil
+	}
+	rest := b[1 : len(b)-1]
+	for len(bytes.TrimSpace(rest)) > 0 {
+		m := attrRE.FindSubmatch(rest)
+		if m == nil {
+			return attrs, fmt.Errorf("malformed attributes %s: want {key=value}", b)
+		}
+		key := string(m[1])
+		if _, dup := attrs[key]; dup {
+			return attrs, fmt.Errorf("attribute %q given twice", key)
+		}
+		attrs[key] = string(m[3]) + string(m[4])
+		rest = rest[len(m[0]):]
+	}
+	return attrs, nil
+}
+
+func lineOf(src []byte, off int) int {
+	off = min(max(off, 0), len(src))
+	return 1 + bytes.Count(src[:off], []byte("\n"))
+}

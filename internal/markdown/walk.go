@@ -1,0 +1,195 @@
+package markdown
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// schema lists each directive's attributes; true marks a required one.
+var schema = map[string]map[string]bool{
+	"question": {"kind": true, "id": false},
+	"try":      {"sample": true},
+	"strong":   {},
+	"weak":     {},
+}
+
+var questionKinds = []string{"technical", "design", "behavioral", "sql"}
+
+// walker checks and decorates a parsed page in one pass.
+type walker struct {
+	src      []byte
+	r        Resolver
+	doc      Doc
+	problems []problem
+	ids      map[string]int // heading or anchor ID → line
+	line     int            // line of the innermost block seen
+	demote   int            // levels to move headings down
+}
+
+func (w *walker) errorf(line int, format string, args ...any) {
+	w.problems = append(w.problems, problem{line, fmt.Sprintf(format, args...)})
+}
+
+func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		w.line = lineOf(w.src, n.Lines().At(0).Start)
+	}
+	switch n := n.(type) {
+	case *Directive:
+		w.line = n.Line
+		w.directive(n)
+	case *ast.Heading:
+		w.heading(n)
+	case *ast.HTMLBlock:
+		w.errorf(w.line, "raw HTML is not allowed in Markdown; use Markdown or a directive")
+		return ast.WalkSkipChildren, nil
+	case *ast.RawHTML:
+		if n.Segments.Len() > 0 {
+			w.line = lineOf(w.src, n.Segments.At(0).Start)
+		}
+		w.errorf(w.line, "raw HTML %q is not allowed in Markdown", string(n.Segments.Value(w.src)))
+	case *ast.Link:
+		w.doc.Links = append(w.doc.Links, Link{Dest: string(n.Destination), Line: w.line})
+	case *ast.Image:
+		w.doc.Links = append(w.doc.Links, Link{Dest: string(n.Destination), Line: w.line})
+	}
+	return ast.WalkContinue, nil
+}
+
+func (w *walker) heading(n *ast.Heading) {
+	n.Level = min(n.Level+w.demote, 6)
+	id, _ := n.AttributeString("id")
+	idb, _ := id.([]byte)
+	w.anchor(string(idb), w.line)
+	if n.Level == 2 || n.Level == 3 {
+		w.doc.Headings = append(w.doc.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, w.src)})
+	}
+}
+
+// anchor records an ID and reports one given twice.
+func (w *walker) anchor(id string, line int) {
+	if id == "" {
+		return
+	}
+	if first, dup := w.ids[id]; dup {
+		w.errorf(line, "duplicate heading ID %q (first at line %d)", id, first)
+		return
+	}
+	w.ids[id] = line
+}
+
+func (w *walker) directive(d *Directive) {
+	known, ok := schema[d.Name]
+	if !ok {
+		w.errorf(d.Line, "unknown directive :::%s (known: question, try; strong and weak inside a question)", d.Name)
+		return
+	}
+	w.checkAttrs(d, known)
+	w.checkNesting(d)
+	switch d.Name {
+	case "question":
+		w.question(d)
+	case "try":
+		w.try(d)
+	}
+}
+
+func (w *walker) checkAttrs(d *Directive, known map[string]bool) {
+	for _, name := range slices.Sorted(maps.Keys(d.Attrs)) {
+		if _, ok := known[name]; !ok {
+			w.errorf(d.Line, "unknown attribute %q on :::%s%s", name, d.Name, knownList(known))
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(known)) {
+		if known[name] && d.Attrs[name] == "" {
+			w.errorf(d.Line, "missing attribute %q on :::%s", name, d.Name)
+		}
+	}
+}
+
+func (w *walker) checkNesting(d *Directive) {
+	parent, _ := d.Parent().(*Directive)
+	switch {
+	case (d.Name == "strong" || d.Name == "weak") && (parent == nil || parent.Name != "question"):
+		w.errorf(d.Line, ":::%s belongs directly inside a :::question", d.Name)
+	case (d.Name == "question" || d.Name == "try") && parent != nil:
+		w.errorf(d.Line, ":::%s cannot be inside :::%s", d.Name, parent.Name)
+	}
+}
+
+func (w *walker) question(d *Directive) {
+	kind := d.Attrs["kind"]
+	if kind != "" && !slices.Contains(questionKinds, kind) {
+		w.errorf(d.Line, "unknown question kind %q (known: %s)", kind, strings.Join(questionKinds, ", "))
+	}
+	d.ID = d.Attrs["id"]
+	if d.ID == "" {
+		d.ID = fmt.Sprintf("question-%d", len(w.doc.Questions)+1)
+	}
+	w.anchor(d.ID, d.Line)
+	d.Label = w.r.KindLabel(kind)
+	w.doc.Questions = append(w.doc.Questions, Question{ID: d.ID, Kind: kind, Text: questionText(d, w.src), Line: d.Line})
+}
+
+func (w *walker) try(d *Directive) {
+	id := d.Attrs["sample"]
+	if id == "" {
+		return
+	}
+	if !w.r.SampleExists(id) {
+		w.errorf(d.Line, "unknown sample %q: no directory content/samples/%s", id, id)
+		return
+	}
+	d.ID = "try-" + id
+	w.anchor(d.ID, d.Line)
+	d.Panel = w.r.TryPanel(id)
+	w.doc.Samples = append(w.doc.Samples, id)
+}
+
+func knownList(known map[string]bool) string {
+	if len(known) == 0 {
+		return " (it takes none)"
+	}
+	return " (known: " + strings.Join(slices.Sorted(maps.Keys(known)), ", ") + ")"
+}
+
+// questionText is a question's text without its notes.
+func questionText(d *Directive, src []byte) string {
+	var parts []string
+	for c := d.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, isNote := c.(*Directive); !isNote && plainText(c, src) != "" {
+			parts = append(parts, plainText(c, src))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// plainText concatenates the text below n.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			// children are Text nodes; handled above
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}

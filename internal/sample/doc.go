@@ -1,0 +1,38 @@
+// Package sample knows how a coding sample is laid out on disk and loads and
+// validates it. It is the only package both programs share: the site reads a
+// sample's public parts, runner-worker reads all of it. It knows nothing of
+// HTTP or HTML.
+//
+// A sample is a directory content/samples/<id>/:
+//
+//	sample.yaml          id, title and summary per locale, languages, limits, compare
+//	statement.<loc>.md   the problem statement, one per locale (en, it)
+//	tests/public.yaml    cases shown to candidates
+//	tests/hidden.yaml    cases never published (read only with Secrets)
+//	<lang>/starter.<ext> what the candidate starts from      (lang: go python javascript sql)
+//	<lang>/solution.<ext> the reference solution (read only with Secrets)
+//	<lang>/harness.<ext> calls the candidate's code on each case (not for sql)
+//
+// sample.yaml:
+//
+//	id: rate-limiter
+//	title: {en: Rate limiter, it: Rate limiter}
+//	summary: {en: "...", it: "..."}
+//	languages: [go, python, javascript]
+//	limits: {time_ms: 2000, memory_mb: 256}
+//	compare: exact        # exact (default) or unordered: actual and expected are arrays compared as multisets
+//
+// A tests file is a YAML list of cases; input and expected are any YAML values
+// (they travel as JSON):
+//
+//   - name: a burst of 20 is allowed
+//     input: {rate: 10, burst: 20, times: [0, 0, 0]}
+//     expected: [true, true, true]
+//
+// The harness protocol: the harness reads a JSON array of the inputs on stdin,
+// calls the candidate on each in order and writes one JSON line per case to
+// file descriptor 3: {"actual": <value>} or {"error": "<text>"}. Whatever the
+// candidate prints goes to stdout and stderr. Expected values never reach it.
+// For sql there is no harness: each case's input is {"setup": "<sql>"}; the
+// runner runs setup then the candidate's query in sqlite3 and compares rows.
+package sample

@@ -1,0 +1,374 @@
+package sample
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+
+	"guides/internal/diag"
+	"guides/internal/yamlfile"
+)
+
+// Languages lists the supported languages with their file extension.
+var languageExt = map[string]string{"go": "go", "python": "py", "javascript": "js", "sql": "sql"}
+
+// Ext returns the file extension of a language, and whether it is supported.
+func Ext(lang string) (string, bool) {
+	ext, ok := languageExt[lang]
+	return ext, ok
+}
+
+// Sample is one coding sample.
+type Sample struct {
+	ID         string
+	Dir        string            // the sample's directory in its fs.FS
+	Title      map[string]string // locale → title
+	Summary    map[string]string // locale → summary
+	Languages  []string
+	Limits     Limits
+	Compare    string            // "exact" or "unordered"
+	Statements map[string]string // locale → Markdown source
+	Public     []Case
+	Hidden     []Case          // nil unless loaded with Secrets
+	Code       map[string]Code // language → code
+}
+
+// Limits bound one run of a candidate's code.
+type Limits struct {
+	TimeMS   int `yaml:"time_ms" json:"time_ms"`
+	MemoryMB int `yaml:"memory_mb" json:"memory_mb"`
+}
+
+// Case is one test case. Input and Expected hold JSON-compatible values.
+type Case struct {
+	Name     string `json:"name"`
+	Input    any    `json:"input"`
+	Expected any    `json:"expected"`
+}
+
+// Code is a language's files. Solution is empty unless loaded with Secrets.
+type Code struct {
+	Starter  string
+	Solution string
+	Harness  string
+}
+
+// Options say what to read.
+type Options struct {
+	// Secrets reads hidden cases and reference solutions. The site never sets it.
+	Secrets bool
+}
+
+// Locales are the locales a sample's texts may be written in.
+var Locales = []string{"en", "it"}
+
+type meta struct {
+	ID        string            `yaml:"id"`
+	Title     map[string]string `yaml:"title"`
+	Summary   map[string]string `yaml:"summary"`
+	Languages []string          `yaml:"languages"`
+	Limits    Limits            `yaml:"limits"`
+	Compare   string            `yaml:"compare"`
+}
+
+// LoadAll loads every sample directory under root (usually "samples" in the
+// content FS). A missing root means no samples.
+func LoadAll(fsys fs.FS, root string, opts Options) (map[string]*Sample, diag.List) {
+	var errs diag.List
+	out := map[string]*Sample{}
+	entries, err := fs.ReadDir(fsys, root)
+	if err != nil {
+		return out, nil
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		s, serrs := Load(fsys, path.Join(root, e.Name()), opts)
+		errs.Append(serrs)
+		if s != nil {
+			out[s.ID] = s
+		}
+	}
+	return out, errs
+}
+
+// Load reads and validates the sample in dir. It returns every problem found;
+// the sample is nil only when sample.yaml itself cannot be read.
+func Load(fsys fs.FS, dir string, opts Options) (*Sample, diag.List) {
+	var errs diag.List
+	l := loader{fsys: fsys, dir: dir, errs: &errs}
+	m, ok := l.meta()
+	if !ok {
+		return nil, errs
+	}
+	s := &Sample{
+		ID: path.Base(dir), Dir: dir, Title: m.Title, Summary: m.Summary,
+		Languages: m.Languages, Limits: m.Limits, Compare: m.Compare,
+		Statements: map[string]string{}, Code: map[string]Code{},
+	}
+	l.statements(s)
+	s.Public = l.cases("tests/public.yaml")
+	if opts.Secrets {
+		s.Hidden = l.cases("tests/hidden.yaml")
+	} else if !l.exists("tests/hidden.yaml") {
+		errs.Add(l.pos("tests/hidden.yaml", 0), "missing hidden test cases")
+	}
+	for _, lang := range s.Languages {
+		if _, ok := Ext(lang); ok {
+			s.Code[lang] = l.code(lang, opts.Secrets)
+		}
+	}
+	return s, errs
+}
+
+type loader struct {
+	fsys fs.FS
+	dir  string
+	errs *diag.List
+}
+
+func (l loader) pos(name string, line int) diag.Pos {
+	return diag.Pos{File: path.Join(l.dir, name), Line: line}
+}
+
+func (l loader) exists(name string) bool {
+	_, err := fs.Stat(l.fsys, path.Join(l.dir, name))
+	return err == nil
+}
+
+func (l loader) read(name string) ([]byte, bool) {
+	b, err := fs.ReadFile(l.fsys, path.Join(l.dir, name))
+	if err != nil {
+		l.errs.Add(l.pos(name, 0), "missing file")
+		return nil, false
+	}
+	return b, true
+}
+
+func (l loader) meta() (meta, bool) {
+	var m meta
+	src, ok := l.read("sample.yaml")
+	if !ok {
+		return m, false
+	}
+	if !l.decode("sample.yaml", src, &m) {
+		return m, false
+	}
+	l.checkMeta(m, yamlfile.KeyLines(src))
+	return m, true
+}
+
+func (l loader) checkMeta(m meta, lines map[string]int) {
+	at := func(key string) diag.Pos { return l.pos("sample.yaml", max(lines[key], 1)) }
+	if m.ID != path.Base(l.dir) {
+		l.errs.Add(at("id"), "id %q does not match the directory name %q", m.ID, path.Base(l.dir))
+	}
+	for _, key := range []string{"title", "summary"} {
+		texts := map[string]map[string]string{"title": m.Title, "summary": m.Summary}[key]
+		if texts["en"] == "" {
+			l.errs.Add(at(key), "missing %s.en", key)
+		}
+		for loc := range texts {
+			if !slices.Contains(Locales, loc) {
+				l.errs.Add(at(key), "unknown locale %q in %s", loc, key)
+			}
+		}
+	}
+	if len(m.Languages) == 0 {
+		l.errs.Add(at("languages"), "no languages")
+	}
+	for _, lang := range m.Languages {
+		if _, ok := Ext(lang); !ok {
+			l.errs.Add(at("languages"), "unknown language %q (want go, python, javascript or sql)", lang)
+		}
+	}
+	if m.Limits.TimeMS <= 0 || m.Limits.MemoryMB <= 0 {
+		l.errs.Add(at("limits"), "limits.time_ms and limits.memory_mb must be positive")
+	}
+	if m.Compare != "" && m.Compare != "exact" && m.Compare != "unordered" {
+		l.errs.Add(at("compare"), "compare must be exact or unordered, not %q", m.Compare)
+	}
+}
+
+func (l loader) statements(s *Sample) {
+	for _, loc := range Locales {
+		b, err := fs.ReadFile(l.fsys, path.Join(l.dir, "statement."+loc+".md"))
+		if err == nil {
+			s.Statements[loc] = string(b)
+		}
+	}
+	if s.Statements["en"] == "" {
+		l.errs.Add(l.pos("statement.en.md", 0), "missing English statement")
+	}
+}
+
+func (l loader) code(lang string, secrets bool) Code {
+	ext, _ := Ext(lang)
+	var c Code
+	if b, ok := l.read(path.Join(lang, "starter."+ext)); ok {
+		c.Starter = string(b)
+	}
+	if lang != "sql" {
+		if b, ok := l.read(path.Join(lang, "harness."+ext)); ok {
+			c.Harness = string(b)
+		}
+	}
+	if secrets {
+		if b, ok := l.read(path.Join(lang, "solution."+ext)); ok {
+			c.Solution = string(b)
+		}
+	}
+	return c
+}
+
+// cases reads a tests file: a list of {name, input, expected}.
+func (l loader) cases(name string) []Case {
+	src, ok := l.read(name)
+	if !ok {
+		return nil
+	}
+	var nodes []yaml.Node
+	if !l.decode(name, src, &nodes) {
+		return nil
+	}
+	if len(nodes) == 0 {
+		l.errs.Add(l.pos(name, 1), "no test cases")
+	}
+	seen := map[string]bool{}
+	var out []Case
+	for i := range nodes {
+		c, ok := l.testCase(name, &nodes[i])
+		if !ok {
+			continue
+		}
+		if seen[c.Name] {
+			l.errs.Add(l.pos(name, nodes[i].Line), "duplicate case name %q", c.Name)
+		}
+		seen[c.Name] = true
+		out = append(out, c)
+	}
+	return out
+}
+
+func (l loader) testCase(file string, n *yaml.Node) (Case, bool) {
+	var raw struct {
+		Name     string `yaml:"name"`
+		Input    any    `yaml:"input"`
+		Expected any    `yaml:"expected"`
+	}
+	if err := n.Load(&raw, yaml.WithKnownFields()); err != nil {
+		for _, e := range yamlfile.Errors(err) {
+			l.errs.Add(l.pos(file, e.Line), "%s", e.Msg)
+		}
+		return Case{}, false
+	}
+	c := Case{Name: raw.Name}
+	var err error
+	if c.Input, err = jsonValue(raw.Input); err == nil {
+		c.Expected, err = jsonValue(raw.Expected)
+	}
+	if err != nil {
+		l.errs.Add(l.pos(file, n.Line), "case %q: %v", raw.Name, err)
+		return Case{}, false
+	}
+	if c.Name == "" {
+		l.errs.Add(l.pos(file, n.Line), "case without a name")
+		return Case{}, false
+	}
+	return c, true
+}
+
+// decode loads YAML strictly, reporting every error at its line.
+func (l loader) decode(name string, src []byte, v any) bool {
+	errs := yamlfile.Load(src, v)
+	for _, e := range errs {
+		l.errs.Add(l.pos(name, e.Line), "%s", e.Msg)
+	}
+	return len(errs) == 0
+}
+
+// jsonValue turns a decoded YAML value into the value JSON would decode, so
+// inputs and expected values compare the same whichever way they arrived.
+func jsonValue(v any) (any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("not representable as JSON: %v", err)
+	}
+	var out any
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	if err := d.Decode(&out); err != nil {
+		return nil, err
+	}
+	return normalize(out), nil
+}
+
+// Equal reports whether actual matches expected under the sample's compare
+// mode. Both are JSON values as encoding/json decodes them with UseNumber.
+func Equal(compare string, expected, actual any) bool {
+	expected, actual = normalize(expected), normalize(actual)
+	if compare == "unordered" {
+		ea, ok1 := expected.([]any)
+		aa, ok2 := actual.([]any)
+		if ok1 && ok2 {
+			return reflect.DeepEqual(canonicalSorted(ea), canonicalSorted(aa))
+		}
+	}
+	return reflect.DeepEqual(expected, actual)
+}
+
+// normalize makes numbers comparable: 2, 2.0 and "2" as json.Number all become float64 2.
+func normalize(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		f, err := x.Float64()
+		if err != nil {
+			return x.String()
+		}
+		return f
+	case int:
+		return float64(x)
+	case int64:
+		return float64(x)
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normalize(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = normalize(e)
+		}
+		return out
+	}
+	return v
+}
+
+func canonicalSorted(xs []any) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		b, _ := json.Marshal(x)
+		out[i] = string(b)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Locale returns the text for loc, falling back to English.
+func Locale(texts map[string]string, loc string) string {
+	if s := strings.TrimSpace(texts[loc]); s != "" {
+		return texts[loc]
+	}
+	return texts["en"]
+}

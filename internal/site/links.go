@@ -1,0 +1,86 @@
+package site
+
+import (
+	"net/url"
+	"strings"
+
+	"guides/internal/content"
+	"guides/internal/diag"
+)
+
+// templateAnchors are the IDs the templates put on every guide page.
+var templateAnchors = []string{"main", "guide-toc", "guide-skills", "guide-process"}
+
+// checkLinks reports every Markdown link to a page or #anchor of this site
+// that does not exist.
+func (p *plan) checkLinks() diag.List {
+	var errs diag.List
+	targets := p.anchors()
+	for _, pg := range p.pages {
+		for _, l := range p.docs[pg].Links {
+			if msg := checkLink(pg.URL, l.Dest, targets); msg != "" {
+				errs.Add(diag.Pos{File: pg.File, Line: l.Line}, "%s", msg)
+			}
+		}
+	}
+	return errs
+}
+
+// anchors maps every page URL of the site to the IDs it will have.
+func (p *plan) anchors() map[string]map[string]bool {
+	out := map[string]map[string]bool{"/": {}}
+	for _, loc := range p.s.Locales {
+		for _, key := range p.keys() {
+			out["/"+loc+"/roles/"+key+"/"] = map[string]bool{"main": true}
+		}
+		out["/"+loc+"/404.html"] = map[string]bool{"main": true}
+	}
+	for _, pg := range p.pages {
+		ids := map[string]bool{}
+		for _, id := range templateAnchors {
+			ids[id] = true
+		}
+		doc := p.docs[pg]
+		for _, h := range doc.Headings {
+			ids[h.ID] = true
+		}
+		for _, q := range doc.Questions {
+			ids[q.ID] = true
+		}
+		for _, s := range doc.Samples {
+			ids["try-"+s] = true
+		}
+		if pg.Kind == content.Home {
+			for _, f := range p.families(pg.Locale) {
+				ids["family-"+f.Slug] = true
+			}
+		}
+		out[pg.URL] = ids
+	}
+	return out
+}
+
+// checkLink returns what is wrong with dest on the page at from, or "".
+func checkLink(from, dest string, targets map[string]map[string]bool) string {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "malformed link " + dest
+	}
+	if u.Scheme != "" || u.Host != "" || (u.Path == "" && u.Fragment == "") {
+		return "" // external, mailto: or empty
+	}
+	base, _ := url.Parse(from)
+	target := base.ResolveReference(u)
+	pagePath := target.Path
+	if !strings.HasSuffix(pagePath, "/") && !strings.HasSuffix(pagePath, ".html") && targets[pagePath+"/"] != nil {
+		return "broken link " + dest + ": write it with a trailing slash (" + pagePath + "/)"
+	}
+	ids, ok := targets[pagePath]
+	if !ok {
+		return "broken link " + dest + ": no page " + pagePath
+	}
+	if target.Fragment != "" && !ids[target.Fragment] {
+		return "broken link " + dest + ": no #" + target.Fragment + " on " + pagePath
+	}
+	return ""
+}

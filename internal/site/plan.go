@@ -1,0 +1,148 @@
+package site
+
+import (
+	"bytes"
+	"context"
+
+	"path"
+	"slices"
+	"sync"
+
+	"guides/internal/content"
+	"guides/internal/diag"
+	"guides/internal/markdown"
+	"guides/internal/sample"
+)
+
+// plan is one build in progress: the loaded site, each page's converted
+// Markdown and the try panels, indexed for the templates.
+type plan struct {
+	b      *Builder
+	s      *content.Site
+	pages  []*content.Page                      // pages to publish
+	docs   map[*content.Page]*markdown.Doc      // converted bodies
+	byKey  map[string]map[string]*content.Page  // guide key → locale → page
+	homes  map[string]*content.Page             // locale → home page
+	panels map[string]map[string][]byte         // sample → locale → try panel HTML
+	mu     sync.Mutex
+}
+
+func newPlan(b *Builder, s *content.Site) *plan {
+	p := &plan{b: b, s: s, docs: map[*content.Page]*markdown.Doc{}, byKey: map[string]map[string]*content.Page{},
+		homes: map[string]*content.Page{}, panels: map[string]map[string][]byte{}}
+	for _, pg := range s.Pages {
+		if pg.Kind == content.Guide && pg.Guide.Draft && !b.cfg.Drafts {
+			continue
+		}
+		p.pages = append(p.pages, pg)
+		if pg.Kind == content.Home {
+			p.homes[pg.Locale] = pg
+			continue
+		}
+		if p.byKey[pg.Key] == nil {
+			p.byKey[pg.Key] = map[string]*content.Page{}
+		}
+		p.byKey[pg.Key][pg.Locale] = pg
+	}
+	return p
+}
+
+// prepare converts every page and checks what spans pages.
+func (p *plan) prepare(ctx context.Context) diag.List {
+	var errs diag.List
+	for _, loc := range p.s.Locales {
+		if p.homes[loc] == nil {
+			errs.Add(diag.Pos{File: path.Join(p.b.cfg.ContentDir, loc, "_index.md")}, "missing home page copy for locale %q", loc)
+		}
+	}
+	errs.Append(p.renderPanels())
+	docs := make([]markdown.Doc, len(p.pages))
+	err := parallel(ctx, len(p.pages), func(i int) error {
+		pg := p.pages[i]
+		docs[i] = p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale})
+		return nil
+	})
+	if err != nil {
+		errs.Add(diag.Pos{File: p.b.cfg.ContentDir}, "%v", err)
+	}
+	for i, pg := range p.pages {
+		errs.Append(docs[i].Errs)
+		p.docs[pg] = &docs[i]
+	}
+	errs.Append(p.checkLinks())
+	return errs
+}
+
+// resolver answers a page's directives in its locale.
+type resolver struct {
+	p      *plan
+	locale string
+}
+
+func (r resolver) SampleExists(id string) bool {
+	_, ok := r.p.s.Samples[id]
+	return ok
+}
+
+func (r resolver) KindLabel(kind string) string { return r.p.b.cat.T(r.locale, "kind_"+kind) }
+
+func (r resolver) TryPanel(id string) []byte { return r.p.panels[id][r.locale] }
+
+// translations returns a page's versions by locale, itself included.
+func (p *plan) translations(pg *content.Page) map[string]*content.Page {
+	if pg.Kind == content.Home {
+		return p.homes
+	}
+	return p.byKey[pg.Key]
+}
+
+// keys lists guide keys in a stable order.
+func (p *plan) keys() []string {
+	var out []string
+	for k := range p.byKey {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// renderPanels renders each sample's try panel once per locale.
+func (p *plan) renderPanels() diag.List {
+	var errs diag.List
+	for id, s := range p.s.Samples {
+		p.panels[id] = map[string][]byte{}
+		for _, loc := range p.s.Locales {
+			html, perrs := p.panel(s, loc)
+			errs.Append(perrs)
+			p.panels[id][loc] = html
+		}
+	}
+	return errs
+}
+
+func (p *plan) panel(s *sample.Sample, loc string) ([]byte, diag.List) {
+	stmtLoc := loc
+	if s.Statements[loc] == "" {
+		stmtLoc = DefaultLocale
+	}
+	file := path.Join(p.b.cfg.ContentDir, s.Dir, "statement."+stmtLoc+".md")
+	doc := p.b.md.Convert(file, []byte(s.Statements[stmtLoc]), statementResolver{}, markdown.Embedded(s.ID+"-"))
+	if len(doc.Errs) > 0 {
+		return nil, doc.Errs
+	}
+	var buf bytes.Buffer
+	v := newPanelView(p, s, loc, doc.HTML)
+	if err := p.b.tmpl.Partial(&buf, "try", v); err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: "templates/try.html"}, "%v", err)}
+	}
+	return buf.Bytes(), nil
+}
+
+// statementResolver allows no directives in a sample statement.
+type statementResolver struct{}
+
+func (statementResolver) SampleExists(string) bool  { return false }
+func (statementResolver) KindLabel(k string) string { return k }
+func (statementResolver) TryPanel(string) []byte    { return nil }
+
+

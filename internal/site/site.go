@@ -1,0 +1,127 @@
+// Package site runs one build: it loads content, converts every page's
+// Markdown, checks links across pages, and only when nothing is wrong renders
+// every page, the sitemap and the assets into an output.Writer.
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"guides/internal/assets"
+	"guides/internal/content"
+	"guides/internal/diag"
+	"guides/internal/i18n"
+	"guides/internal/markdown"
+	"guides/internal/output"
+	"guides/internal/render"
+)
+
+// Config says where a build reads from and how it writes.
+type Config struct {
+	Content    fs.FS  // the content directory
+	ContentDir string // its name as the user gave it, for messages
+	Templates  fs.FS
+	Locales    fs.FS
+	AssetsDir  string
+	BaseURL    string // absolute site URL for canonical links and the sitemap
+	RunnerURL  string // where try blocks send code
+	Minify     bool
+	Drafts     bool // render draft guides too (serve)
+	Head       string
+}
+
+// DefaultLocale is the locale "/" sends visitors to and x-default points at.
+const DefaultLocale = "en"
+
+// Builder holds what every build of a run shares: one goldmark, the parsed
+// templates, the message catalog, the bundled assets and the minifier.
+type Builder struct {
+	cfg    Config
+	md     *markdown.Markdown
+	cat    *i18n.Catalog
+	tmpl   *render.Templates
+	bundle *assets.Bundle
+	min    *assets.Minifier
+}
+
+// New prepares a Builder; its problems are the templates', locales' and
+// assets' own.
+func New(cfg Config) (*Builder, diag.List) {
+	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	b := &Builder{cfg: cfg, md: markdown.New(), min: assets.NewMinifier()}
+	var errs diag.List
+	var err error
+	if b.cat, err = i18n.Load(cfg.Locales, DefaultLocale); err != nil {
+		errs.Add(diag.Pos{File: "locales"}, "%v", err)
+	}
+	if b.tmpl, err = render.Parse(cfg.Templates); err != nil {
+		errs.Add(diag.Pos{File: "templates"}, "%v", err)
+	}
+	var aerrs diag.List
+	b.bundle, aerrs = assets.Build(assets.Options{
+		Dir:     cfg.AssetsDir,
+		Virtual: map[string]string{"highlight.css": b.md.HighlightCSS()},
+	})
+	errs.Append(aerrs)
+	return b, errs
+}
+
+// Catalog is the builder's message catalog (for translation reports).
+func (b *Builder) Catalog() *i18n.Catalog { return b.cat }
+
+// Result describes a successful build.
+type Result struct {
+	Site  *content.Site
+	Pages []*Rendered // every HTML page written, in order
+}
+
+// Rendered is one page of output.
+type Rendered struct {
+	URL  string // site path, e.g. /en/roles/x/
+	File string // output path, e.g. en/roles/x/index.html
+	Src  *content.Page
+	Doc  *markdown.Doc
+	HTML []byte
+}
+
+// Build loads and checks everything, then writes the site to w. When the
+// returned list is not empty nothing was written.
+func (b *Builder) Build(ctx context.Context, w output.Writer) (*Result, diag.List) {
+	s, errs := content.Load(b.cfg.Content, content.Options{Locales: b.cat.Locales, Root: b.cfg.ContentDir})
+	if s == nil {
+		return nil, errs.Sort()
+	}
+	p := newPlan(b, s)
+	errs.Append(p.prepare(ctx))
+	if len(errs) > 0 {
+		return nil, errs.Sort()
+	}
+	res, err := p.write(ctx, w)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: "public"}, "%v", err)}
+	}
+	return res, nil
+}
+
+// parallel runs f for each index on every core, stopping at the first error.
+func parallel(ctx context.Context, n int, f func(i int) error) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			return f(i)
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	return nil
+}

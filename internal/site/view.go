@@ -1,0 +1,83 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+
+	"guides/internal/content"
+	"guides/internal/markdown"
+)
+
+// view is the data every page template gets.
+type view struct {
+	p      *plan
+	Locale string
+
+	Title, Description, Canonical string
+	OGType, OGLocale              string
+	OGAlternateLocales            []string
+	NoIndex                       bool
+	Alternates                    []link // hreflang alternates, x-default last
+	Languages                     []link // the language switcher
+	Scripts                       []string
+	JSONLD                        any
+	Head                          template.HTML
+
+	Page         *content.Page
+	Body         template.HTML
+	TOC          []markdown.Heading
+	TotalMinutes int
+	Families     []family // home page
+	Originals    []link   // untranslated page: the versions that exist
+}
+
+type link struct {
+	Lang, URL, Name, Title string
+	Current                bool
+}
+
+// family is a group of guides on a home page.
+type family struct {
+	Slug, Name string
+	Guides     []card
+}
+
+type card struct {
+	URL, Title, Summary string
+	Stack               []string
+	Rounds, Minutes     int
+	Untranslated        bool
+}
+
+// T localizes a message in the page's locale.
+func (v *view) T(id string, n ...any) string { return v.p.b.cat.T(v.Locale, id, n...) }
+
+// Asset returns the fingerprinted URL of an asset entry.
+func (v *view) Asset(name string) string { return v.p.b.bundle.URLs[name] }
+
+// Date formats a day in the page's locale: "22 November 2026".
+func (v *view) Date(d content.Date) string {
+	months := strings.Fields(v.T("months"))
+	if len(months) != 12 {
+		return d.String()
+	}
+	return d.Format("2") + " " + months[d.Month()-1] + " " + d.Format("2006")
+}
+
+// FamilyName is a family's localized name, or its slug in title case.
+func (v *view) FamilyName(slug string) string { return familyName(v.p, v.Locale, slug) }
+
+func familyName(p *plan, locale, slug string) string {
+	if p.b.cat.Has(locale, "family_"+slug) || p.b.cat.Has(DefaultLocale, "family_"+slug) {
+		return p.b.cat.T(locale, "family_"+slug)
+	}
+	return strings.ToUpper(slug[:1]) + strings.ReplaceAll(slug[1:], "-", " ")
+}
+
+func totalMinutes(g content.GuideMeta) int {
+	n := 0
+	for _, r := range g.Process {
+		n += r.Minutes
+	}
+	return n
+}

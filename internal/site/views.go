@@ -1,0 +1,117 @@
+package site
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+
+	"guides/internal/content"
+	"guides/internal/markdown"
+)
+
+func (p *plan) homeView(pg *content.Page) *view {
+	v := p.baseView(pg.Locale, pg.URL)
+	v.Page, v.Title, v.Description = pg, pg.Home.Title, pg.Home.Summary
+	v.Body = template.HTML(p.docs[pg].HTML)
+	p.withTranslations(v, p.homes, func(loc string) string { return "/" + loc + "/" })
+	v.Families = p.families(pg.Locale)
+	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": v.T("site_name"),
+		"description": v.Description, "url": v.Canonical, "inLanguage": pg.Locale}
+	return v
+}
+
+// families groups a locale's guides by family; a guide not yet translated
+// is listed with its original's card, marked as such.
+func (p *plan) families(loc string) []family {
+	groups := map[string]*family{}
+	for _, key := range p.keys() {
+		pg, untranslated := p.byKey[key][loc], false
+		if pg == nil {
+			pg, untranslated = p.anyVersion(key), true
+		}
+		f := groups[pg.Guide.Family]
+		if f == nil {
+			f = &family{Slug: pg.Guide.Family, Name: familyName(p, loc, pg.Guide.Family)}
+			groups[pg.Guide.Family] = f
+		}
+		url := "/" + loc + "/roles/" + key + "/"
+		if !untranslated {
+			url = pg.URL
+		}
+		f.Guides = append(f.Guides, card{URL: url, Title: pg.Guide.Title, Summary: pg.Guide.Summary, Stack: pg.Guide.Stack,
+			Rounds: len(pg.Guide.Process), Minutes: totalMinutes(pg.Guide), Untranslated: untranslated})
+	}
+	var out []family
+	for _, f := range groups {
+		slices.SortFunc(f.Guides, func(a, b card) int { return cmp.Compare(a.Title, b.Title) })
+		out = append(out, *f)
+	}
+	slices.SortFunc(out, func(a, b family) int { return cmp.Compare(a.Name, b.Name) })
+	return out
+}
+
+// anyVersion returns a guide's version in the default locale, or any.
+func (p *plan) anyVersion(key string) *content.Page {
+	if pg := p.byKey[key][DefaultLocale]; pg != nil {
+		return pg
+	}
+	for _, loc := range p.s.Locales {
+		if pg := p.byKey[key][loc]; pg != nil {
+			return pg
+		}
+	}
+	return nil
+}
+
+func (p *plan) guideView(pg *content.Page) *view {
+	v := p.baseView(pg.Locale, pg.URL)
+	g := pg.Guide
+	v.Page, v.Title, v.Description, v.OGType = pg, g.Title, g.Summary, "article"
+	doc := p.docs[pg]
+	v.Body = template.HTML(doc.HTML)
+	v.TOC = slices.DeleteFunc(slices.Clone(doc.Headings), func(h markdown.Heading) bool { return h.Level != 2 })
+	v.TotalMinutes = totalMinutes(g)
+	v.Scripts = p.scripts(pg)
+	p.withTranslations(v, p.byKey[pg.Key], func(loc string) string { return "/" + loc + "/roles/" + pg.Key + "/" })
+	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "Article", "headline": g.Title,
+		"description": g.Summary, "inLanguage": pg.Locale, "dateModified": g.Updated.String(), "url": v.Canonical,
+		"keywords": g.Stack, "isPartOf": map[string]any{"@type": "WebSite", "name": v.T("site_name"), "url": p.abs("/" + pg.Locale + "/")}}
+	return v
+}
+
+// untranslatedView is the page a locale shows for a guide it lacks.
+func (p *plan) untranslatedView(loc, key string) *view {
+	orig := p.anyVersion(key)
+	url := "/" + loc + "/roles/" + key + "/"
+	v := p.baseView(loc, url)
+	v.Title, v.Description, v.NoIndex = orig.Guide.Title, orig.Guide.Summary, true
+	v.Canonical = p.abs(orig.URL)
+	p.withTranslations(v, p.byKey[key], func(l string) string { return "/" + l + "/roles/" + key + "/" })
+	for _, l := range p.s.Locales {
+		if pg := p.byKey[key][l]; pg != nil {
+			v.Originals = append(v.Originals, link{Lang: l, URL: pg.URL, Name: p.b.cat.T(l, "language_name"), Title: pg.Guide.Title})
+		}
+	}
+	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": v.Title, "inLanguage": loc}
+	return v
+}
+
+func (p *plan) notFoundView(loc string) *view {
+	v := p.baseView(loc, "/"+loc+"/404.html")
+	v.Title, v.Description, v.NoIndex = v.T("not_found_title"), v.T("not_found_text"), true
+	p.withTranslations(v, map[string]*content.Page{}, func(l string) string { return "/" + l + "/" })
+	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": v.Title, "inLanguage": loc}
+	return v
+}
+
+// rootView is "/": it sends visitors to the default locale and lists the others.
+func (p *plan) rootView() *rootData {
+	v := &rootData{view: p.baseView(DefaultLocale, "/"), Home: "/" + DefaultLocale + "/"}
+	p.withTranslations(v.view, p.homes, func(loc string) string { return "/" + loc + "/" })
+	return v
+}
+
+type rootData struct {
+	*view
+	Home string
+}
