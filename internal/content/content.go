@@ -111,22 +111,20 @@ func (l *loader) visit(s *Site, p string, d fs.DirEntry, err error) error {
 	}
 	top, rest, _ := strings.Cut(p, "/")
 	switch {
-	case p == "." || top == "samples":
-		if top == "samples" && d.IsDir() && p == "samples" {
+	case p == ".":
+		return nil
+	case top == "samples":
+		if d.IsDir() {
 			return fs.SkipDir // loaded by package sample
 		}
 		return nil
-	case !slices.Contains(l.opts.Locales, top):
-		l.errs.Add(l.pos(p, 0), "outside a known locale directory (known: %s)", strings.Join(l.opts.Locales, ", "))
-		if d.IsDir() {
-			return fs.SkipDir
-		}
-		return nil
 	case d.IsDir():
-		if rest != "" && rest != "roles" {
-			l.errs.Add(l.pos(p, 0), "unknown directory: a locale holds _index.md and roles/")
-			return fs.SkipDir
+		return nil // files are checked one by one, so each error names a file
+	case !slices.Contains(l.opts.Locales, top):
+		if top == p && (name == "go.mod" || name == "README.md") {
+			return nil
 		}
+		l.errs.Add(l.pos(p, 1), "outside a known locale directory: %q is not a locale (known: %s)", top, strings.Join(l.opts.Locales, ", "))
 		return nil
 	}
 	if page := l.page(top, rest, p); page != nil {
@@ -143,7 +141,7 @@ func (l *loader) page(locale, rel, p string) *Page {
 	case strings.HasPrefix(rel, "roles/") && path.Ext(rel) == ".md":
 		return l.guide(locale, strings.TrimSuffix(strings.TrimPrefix(rel, "roles/"), ".md"), p)
 	}
-	l.errs.Add(l.pos(p, 0), "unexpected file: a locale holds _index.md and roles/<slug>.md")
+	l.errs.Add(l.pos(p, 1), "unexpected file: a locale holds _index.md and roles/<slug>.md")
 	return nil
 }
 
@@ -193,7 +191,7 @@ func (l *loader) guide(locale, key, p string) *Page {
 		return nil
 	}
 	if !slugRE.MatchString(strings.ToLower(key)) {
-		l.errs.Add(l.pos(p, 0), "file name %q is not a slug: use lowercase letters, digits and dashes", key)
+		l.errs.Add(l.pos(p, 1), "file name %q is not a slug: use lowercase letters, digits and dashes", key)
 		return nil
 	}
 	page := &Page{Kind: Guide, Locale: locale, Key: strings.ToLower(key), File: path.Join(l.opts.Root, p), Body: sp.Body}

@@ -237,6 +237,10 @@ func (l loader) cases(name string) []Case {
 		return nil
 	}
 	var nodes []yaml.Node
+	if isEmptyYAML(src) {
+		l.errs.Add(l.pos(name, 1), "no test cases")
+		return nil
+	}
 	if !l.decode(name, src, &nodes) {
 		return nil
 	}
@@ -371,4 +375,15 @@ func Locale(texts map[string]string, loc string) string {
 		return texts[loc]
 	}
 	return texts["en"]
+}
+
+// isEmptyYAML reports a file with nothing but blank lines and comments.
+func isEmptyYAML(src []byte) bool {
+	for _, line := range bytes.Split(src, []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if len(t) > 0 && t[0] != '#' && !bytes.Equal(t, []byte("---")) {
+			return false
+		}
+	}
+	return true
 }

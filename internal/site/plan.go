@@ -19,11 +19,11 @@ import (
 type plan struct {
 	b      *Builder
 	s      *content.Site
-	pages  []*content.Page                      // pages to publish
-	docs   map[*content.Page]*markdown.Doc      // converted bodies
-	byKey  map[string]map[string]*content.Page  // guide key → locale → page
-	homes  map[string]*content.Page             // locale → home page
-	panels map[string]map[string][]byte         // sample → locale → try panel HTML
+	pages  []*content.Page                     // pages to publish
+	docs   map[*content.Page]*markdown.Doc     // converted bodies
+	byKey  map[string]map[string]*content.Page // guide key → locale → page
+	homes  map[string]*content.Page            // locale → home page
+	panels map[string]map[string][]byte        // sample → locale → try panel HTML
 	mu     sync.Mutex
 }
 
@@ -144,5 +144,3 @@ type statementResolver struct{}
 func (statementResolver) SampleExists(string) bool  { return false }
 func (statementResolver) KindLabel(k string) string { return k }
 func (statementResolver) TryPanel(string) []byte    { return nil }
-
-

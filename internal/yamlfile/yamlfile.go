@@ -57,8 +57,8 @@ func KeyLines(src []byte) map[string]int {
 }
 
 var (
-	unknownField = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	wrongType    = regexp.MustCompile(`^cannot construct !!(\w+) (.*?) ?into (\S+)$`)
+	unknownField = regexp.MustCompile(`^field (\S+) not found in type .+$`)
+	wrongType    = regexp.MustCompile(`^cannot construct !!(\w+) (.*?) ?into (.+)$`)
 	numberType   = regexp.MustCompile(`^u?int\d*$|^float\d+$`)
 )
 

@@ -83,17 +83,8 @@ func benchSize(ctx context.Context, opts options, tools []tool, n int, tmp strin
 	if err := corpus.WriteSite(dir, corpus.Config{Pages: n, Seed: opts.seed}); err != nil {
 		return nil, err
 	}
-	var results []result
-	for _, t := range tools {
-		fmt.Fprintf(stderr, "measuring %s on %d pages\n", t.name, 2*n)
-		r, err := measure(ctx, t, dir, 2*n, opts.runs)
-		if err != nil {
-			return nil, err
-		}
-		fmt.Fprintf(stderr, "  %s: %.2f s, %.0f MiB\n", t.name, r.wall.Seconds(), r.rssMiB())
-		results = append(results, r)
-	}
-	return results, nil
+	fmt.Fprintf(stderr, "measuring %d pages: %d warm-up round, %d timed\n", 2*n, 1, opts.runs)
+	return measureAll(ctx, tools, dir, 2*n, opts.runs, stderr)
 }
 
 // parseFlags parses args into options.

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +18,7 @@ type result struct {
 	pages int // guides, both locales
 	tool  string
 	wall  time.Duration // median of the timed runs
+	cpu   time.Duration // median user+system time of the timed runs
 	rss   int64         // peak resident set, bytes, the highest of the timed runs
 }
 
@@ -25,31 +27,64 @@ func (r result) rssMiB() float64 {
 	return float64(r.rss) / (1 << 20)
 }
 
-// measure runs t on the corpus in dir once to warm up and then runs times,
-// each into a fresh output directory, and checks that every page was written.
-func measure(ctx context.Context, t tool, dir string, pages, runs int) (result, error) {
-	r := result{pages: pages, tool: t.name}
-	out := filepath.Join(dir, "out-"+t.name)
-	var walls []time.Duration
-	for i := 0; i <= runs; i++ {
-		wall, rss, err := runOnce(ctx, t, dir, out)
-		if err != nil {
-			return r, err
-		}
-		if i > 0 { // run 0 warms the page cache and the tool's own caches
-			walls = append(walls, wall)
-			r.rss = max(r.rss, rss)
-		}
-	}
-	r.wall = median(walls)
-	return r, checkOutput(t.name, out, pages)
+// sample is one timed run.
+type sample struct {
+	wall, cpu time.Duration
+	rss       int64
 }
 
-// runOnce runs one build of t into an empty out and returns its wall time
-// and the child's peak RSS in bytes.
-func runOnce(ctx context.Context, t tool, dir, out string) (time.Duration, int64, error) {
+// measureAll runs every tool on the corpus in dir once to warm up, then runs
+// rounds in which each tool runs once, each into a fresh output directory.
+// Interleaving the tools spreads any drift in machine load evenly over them.
+// It checks that every tool wrote every page.
+func measureAll(ctx context.Context, tools []tool, dir string, pages, runs int, stderr io.Writer) ([]result, error) {
+	samples := make([][]sample, len(tools))
+	for round := 0; round <= runs; round++ {
+		for i, t := range tools {
+			s, err := runOnce(ctx, t, dir, outDir(dir, t))
+			if err != nil {
+				return nil, err
+			}
+			fmt.Fprintf(stderr, "  round %d %s: %.2f s wall, %.2f s cpu, %.0f MiB\n",
+				round, t.name, s.wall.Seconds(), s.cpu.Seconds(), float64(s.rss)/(1<<20))
+			if round > 0 { // round 0 warms the page cache and the tools' own caches
+				samples[i] = append(samples[i], s)
+			}
+		}
+	}
+	results := make([]result, len(tools))
+	for i, t := range tools {
+		results[i] = summarize(t.name, pages, samples[i])
+		if err := checkOutput(t.name, outDir(dir, t), pages); err != nil {
+			return nil, err
+		}
+	}
+	return results, nil
+}
+
+// outDir is where t writes its build of the corpus in dir.
+func outDir(dir string, t tool) string {
+	return filepath.Join(dir, "out-"+t.name)
+}
+
+// summarize reduces samples to the median wall time and the highest RSS.
+func summarize(name string, pages int, samples []sample) result {
+	r := result{pages: pages, tool: name}
+	walls := make([]time.Duration, len(samples))
+	cpus := make([]time.Duration, len(samples))
+	for i, s := range samples {
+		walls[i], cpus[i] = s.wall, s.cpu
+		r.rss = max(r.rss, s.rss)
+	}
+	r.wall, r.cpu = median(walls), median(cpus)
+	return r
+}
+
+// runOnce runs one build of t into an empty out and returns its wall time,
+// CPU time and peak RSS.
+func runOnce(ctx context.Context, t tool, dir, out string) (sample, error) {
 	if err := os.RemoveAll(out); err != nil {
-		return 0, 0, err
+		return sample{}, err
 	}
 	cmd := t.command(ctx, dir, out)
 	tail := &tailWriter{max: 4 << 10}
@@ -58,9 +93,9 @@ func runOnce(ctx context.Context, t tool, dir, out string) (time.Duration, int64
 	err := cmd.Run()
 	wall := time.Since(start)
 	if err != nil {
-		return 0, 0, fmt.Errorf("%s failed: %w\n--- output tail ---\n%s", t.name, err, tail)
+		return sample{}, fmt.Errorf("%s failed: %w\n--- output tail ---\n%s", t.name, err, tail)
 	}
-	return wall, maxRSS(cmd.ProcessState), nil
+	return sample{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), rss: maxRSS(cmd.ProcessState)}, nil
 }
 
 // maxRSS reads the child's peak RSS from its rusage; Linux reports it in KiB.
@@ -71,9 +106,8 @@ func maxRSS(ps *os.ProcessState) int64 {
 	return 0
 }
 
-// median returns the median of ds, which must not be empty.
-func median(ds []time.Duration) time.Duration {
-	s := slices.Clone(ds)
+// median returns the median of s, which must not be empty; it sorts s.
+func median(s []time.Duration) time.Duration {
 	slices.Sort(s)
 	if n := len(s); n%2 == 0 {
 		return (s[n/2-1] + s[n/2]) / 2

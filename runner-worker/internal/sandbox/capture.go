@@ -19,19 +19,22 @@ type capture struct {
 	stdout   bytes.Buffer
 	stderr   bytes.Buffer
 	output   int64 // stdout and stderr bytes seen, kept or not
-	results  int64
-	partial  []byte
-	lines    []arrival
+	results  bytes.Buffer
+	ends     []lineEnd // where each complete line of results ends, and when it came
 	started  time.Time
 	flooded  bool
 	wg       sync.WaitGroup
 	readEnds []*os.File
 }
 
-type arrival struct {
-	data []byte
-	at   time.Time
+type lineEnd struct {
+	end int
+	at  time.Time
 }
+
+// maxLines bounds the lines of results a run may write: a harness writes one
+// per test case, and each costs the runner some work.
+const maxLines = 10000
 
 // follow starts reading every pipe: stdout, stderr, results (fd 3) and the
 // marker the sandbox's init writes when it reaches the command.
@@ -78,21 +81,19 @@ func (c *capture) addResults(b []byte) {
 	now := time.Now()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.results += int64(len(b))
-	if c.results > c.resultsCap {
+	if int64(c.results.Len()+len(b)) > c.resultsCap {
 		c.flood()
 		return
 	}
-	for {
-		i := bytes.IndexByte(b, '\n')
-		if i < 0 {
-			c.partial = append(c.partial, b...)
-			return
+	start := c.results.Len()
+	c.results.Write(b)
+	for i, ch := range b {
+		if ch == '\n' {
+			c.ends = append(c.ends, lineEnd{end: start + i, at: now})
 		}
-		line := append(c.partial, b[:i]...)
-		c.partial = nil
-		c.lines = append(c.lines, arrival{data: line, at: now})
-		b = b[i+1:]
+	}
+	if len(c.ends) > maxLines {
+		c.flood()
 	}
 }
 
@@ -142,10 +143,12 @@ func (c *capture) fill(r *Result, spawned time.Time) {
 	if r.Started {
 		from = c.started
 	}
-	for _, l := range c.lines {
-		r.Lines = append(r.Lines, Line{Data: l.data, At: l.at.Sub(from)})
+	data, prev := c.results.Bytes(), 0
+	for _, e := range c.ends {
+		r.Lines = append(r.Lines, Line{Data: data[prev:e.end], At: e.at.Sub(from)})
+		prev = e.end + 1
 	}
-	if len(c.partial) > 0 {
-		r.Lines = append(r.Lines, Line{Data: c.partial, At: time.Since(from)})
+	if prev < len(data) {
+		r.Lines = append(r.Lines, Line{Data: data[prev:], At: time.Since(from)})
 	}
 }

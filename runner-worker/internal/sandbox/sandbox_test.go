@@ -36,7 +36,8 @@ func newSlot(t *testing.T, opts Options) *Slot {
 	t.Cleanup(func() {
 		if s.UID() >= 0 {
 			if left := processesOf(s.UID()); len(left) > 0 {
-				t.Errorf("processes of uid %d left behind: %v", s.UID(), left)
+				ps, _ := exec.Command("ps", "-o", "pid,ppid,stat,wchan:24,pidns,etime,args", "-u", strconv.Itoa(s.UID())).CombinedOutput()
+				t.Errorf("processes of uid %d left behind: %v\n%s", s.UID(), left, ps)
 			}
 		}
 		if err := s.Close(); err != nil {

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// root is the repository, where templates/, locales/ and assets/ live.
+const root = "../.."
+
+// writeSite writes files (path → content) under a new temp dir and returns it.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var validSite = map[string]string{
+	"content/en/_index.md":     "---\ntitle: Guides\nsummary: All guides.\n---\n",
+	"content/it/_index.md":     "---\ntitle: Guide\nsummary: Tutte le guide.\n---\n",
+	"content/en/roles/qa.md":   "---\ntitle: QA\nfamily: quality\nsummary: S\nupdated: 2026-11-22\n---\n## Why\n",
+	"content/it/roles/qa.md":   "---\ntitle: QA\nfamily: quality\nsummary: S\nupdated: 2026-11-22\n---\n## Perché\n",
+	"content/en/roles/ops.md":  "---\ntitle: Ops\nfamily: operations\nsummary: S\nupdated: 2026-11-22\n---\nBody.\n",
+	"content/it/roles/ops.md":  "---\ntitle: Ops\nfamily: operations\nsummary: S\nupdated: 2026-11-22\n---\nCorpo.\n",
+	"content/en/roles/lead.md": "---\ntitle: Lead\nfamily: management\nsummary: S\nupdated: 2026-11-22\ndraft: true\n---\nBody.\n",
+}
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestBuildWritesSite(t *testing.T) {
+	dir := writeSite(t, validSite)
+	out := filepath.Join(dir, "public")
+	code, stdout, stderr := runCLI(t, "build", "-root", root, "-content", filepath.Join(dir, "content"), "-out", out, "-minify")
+	if code != 0 {
+		t.Fatalf("build exit %d, stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "built") {
+		t.Errorf("stdout = %q, want a summary", stdout)
+	}
+	for _, f := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", "en/index.html", "it/roles/qa/index.html", "en/404.html"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s: %v", f, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "en/roles/lead/index.html")); err == nil {
+		t.Error("a draft was published")
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.staging-*")); len(leftovers) > 0 {
+		t.Errorf("staging directories left behind: %v", leftovers)
+	}
+}
+
+// TestFailedBuildLeavesOutput proves a content error changes nothing in the
+// published directory, and that errors are sorted, one per line, with exit 1.
+func TestFailedBuildLeavesOutput(t *testing.T) {
+	dir := writeSite(t, validSite)
+	out := filepath.Join(dir, "public")
+	content := filepath.Join(dir, "content")
+	if code, _, stderr := runCLI(t, "build", "-root", root, "-content", content, "-out", out); code != 0 {
+		t.Fatalf("first build failed: %s", stderr)
+	}
+	before := snapshot(t, out)
+	writeSite2(t, dir, map[string]string{
+		"content/it/roles/qa.md":  "---\ntitle: QA\nfamily: quality\nsummary: S\nupdated: 2026-11-22\nskils: [x]\n---\n",
+		"content/en/roles/ops.md": "---\ntitle: Ops\nfamily: operations\nsummary: S\nupdated: 2026-11-22\n---\n:::nope\n:::\n",
+	})
+	code, _, stderr := runCLI(t, "build", "-root", root, "-content", content, "-out", out)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	want := filepath.ToSlash(content) + "/en/roles/ops.md:7: unknown directive :::nope (known: question, try; strong and weak inside a question)\n" +
+		filepath.ToSlash(content) + "/it/roles/qa.md:6: unknown field \"skils\"\n"
+	if stderr != want {
+		t.Errorf("stderr =\n%s\nwant\n%s", stderr, want)
+	}
+	if after := snapshot(t, out); after != before {
+		t.Error("the failed build changed the output directory")
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.staging-*")); len(leftovers) > 0 {
+		t.Errorf("staging directories left behind: %v", leftovers)
+	}
+}
+
+func writeSite2(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// snapshot lists every file with its size and modification time.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%s %s %d\n", p, info.ModTime(), info.Size())
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestUsageErrors(t *testing.T) {
+	dir := writeSite(t, validSite)
+	content := filepath.Join(dir, "content")
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no command", nil, "usage: guides"},
+		{"unknown command", []string{"deploy"}, `unknown command "deploy"`},
+		{"unknown flag", []string{"build", "-root", root, "-content", content, "-verbose"}, "flag provided but not defined: -verbose"},
+		{"leftover argument", []string{"build", "-root", root, "-content", content, "extra"}, `unexpected argument "extra"`},
+		{"flag after argument", []string{"check", "-root", root, "./site", "-content", content}, `unexpected argument "./site"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, tc.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2", code)
+			}
+			if !strings.Contains(stderr, tc.want) {
+				t.Errorf("stderr = %q, want it to contain %q", stderr, tc.want)
+			}
+			if len(tc.args) > 1 && !strings.Contains(stderr, "Usage") && !strings.Contains(stderr, "usage") {
+				t.Errorf("stderr has no usage: %q", stderr)
+			}
+		})
+	}
+}
+
+func TestCheckFindsTemplateLevelProblemsAndPasses(t *testing.T) {
+	dir := writeSite(t, validSite)
+	code, stdout, stderr := runCLI(t, "check", "-root", root, "-content", filepath.Join(dir, "content"))
+	if code != 0 {
+		t.Fatalf("check exit %d:\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "no problems") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+		t.Error("check wrote output")
+	}
+}
+
+func TestMissingContentDir(t *testing.T) {
+	code, _, stderr := runCLI(t, "build", "-root", root, "-content", filepath.Join(t.TempDir(), "nope"), "-out", filepath.Join(t.TempDir(), "p"))
+	if code != 1 || !strings.Contains(stderr, "content directory") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

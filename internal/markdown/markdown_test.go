@@ -1,0 +1,128 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+type fakeResolver struct{}
+
+func (fakeResolver) SampleExists(id string) bool { return id == "rate-limiter" }
+func (fakeResolver) KindLabel(k string) string   { return "kind:" + k }
+func (fakeResolver) TryPanel(id string) []byte {
+	return []byte("<div class=\"panel\">" + id + "</div>\n")
+}
+func convert(src string, opts ...Option) Doc {
+	return New().Convert("f.md", []byte(src), fakeResolver{}, opts...)
+}
+func errorsOf(d Doc) string { return strings.TrimSpace(d.Errs.Sort().Error()) }
+
+func TestDirectiveErrors(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"unknown directive", "intro\n\n:::callout\nx\n:::\n", "f.md:3: unknown directive :::callout (known: question, try; strong and weak inside a question)"},
+		{"unknown attribute", ":::try{sample=rate-limiter lang=go}\nx\n:::\n", `f.md:1: unknown attribute "lang" on :::try (known: sample)`},
+		{"missing attribute", ":::question\nx\n:::\n", `f.md:1: missing attribute "kind" on :::question`},
+		{"unknown kind", ":::question{kind=trivia}\nx\n:::\n", `f.md:1: unknown question kind "trivia" (known: technical, design, behavioral, sql)`},
+		{"unknown sample", "\n:::try{sample=nope}\nx\n:::\n", `f.md:2: unknown sample "nope": no directory content/samples/nope`},
+		{"unclosed", "a\n\n:::question{kind=sql}\nnever closed\n", "f.md:3: unclosed :::question: close it with a line of 3 colons"},
+		{"stray close", "a\n\n:::\n", "f.md:3: closing ::: without an open directive"},
+		{"space after colons", "::: question\n", `f.md:1: malformed directive "::: question": want :::name{key=value}, no space after the colons, nothing after the braces`},
+		{"text after braces", ":::question{kind=sql} why\nx\n:::\n", `f.md:1: malformed directive ":::question{kind=sql} why": want :::name{key=value}, no space after the colons, nothing after the braces
+f.md:3: closing ::: without an open directive`},
+		{"malformed attributes", ":::question{kind}\nx\n:::\n", "f.md:1: directive question: malformed attributes {kind}: want {key=value}\nf.md:1: missing attribute \"kind\" on :::question"},
+		{"note outside question", ":::strong\nx\n:::\n", "f.md:1: :::strong belongs directly inside a :::question"},
+		{"nested question", "::::try{sample=rate-limiter}\n:::question{kind=sql}\nx\n:::\n::::\n", "f.md:2: :::question cannot be inside :::try"},
+		{"raw html inline", "a <span>b</span>\n", "f.md:1: raw HTML \"</span>\" is not allowed in Markdown\nf.md:1: raw HTML \"<span>\" is not allowed in Markdown"},
+		{"raw html block", "a\n\n<div>\nb\n</div>\n", "f.md:3: raw HTML is not allowed in Markdown; use Markdown or a directive"},
+		{"duplicate ids", "## A {#x}\n\n## B {#x}\n", `f.md:3: duplicate heading ID "x" (first at line 1)`},
+		{"generated then pinned", "## Why\n\n## Reasons {#why}\n", `f.md:3: duplicate heading ID "why" (first at line 1)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := errorsOf(convert(tc.src)); got != tc.want {
+				t.Errorf("Convert(%q) errors =\n%s\nwant\n%s", tc.src, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDirectiveRendering(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"question with notes hidden", "::::question{kind=design}\nWhy?\n\n:::strong\nGood.\n:::\n\n:::weak\nBad.\n:::\n::::\n",
+			"<section class=\"question\" id=\"question-1\" data-kind=\"design\"><p class=\"question-kind\">kind:design</p>\n<p>Why?</p>\n</section>\n"},
+		{"same-length nested fences", ":::question{kind=sql id=onboarding}\nQ\n:::strong\nS\n:::\n:::\n",
+			"<section class=\"question\" id=\"onboarding\" data-kind=\"sql\"><p class=\"question-kind\">kind:sql</p>\n<p>Q</p>\n</section>\n"},
+		{"try with panel", ":::try{sample=rate-limiter}\nLead.\n:::\n",
+			"<section class=\"try\" id=\"try-rate-limiter\" data-sample=\"rate-limiter\">\n<p>Lead.</p>\n<div class=\"panel\">rate-limiter</div>\n</section>\n"},
+		{"fence inside code is code", ":::try{sample=rate-limiter}\n```text\n:::\n```\n:::\n",
+			":::\n</span></span></code></pre><div class=\"panel\">rate-limiter</div>\n</section>\n"},
+		{"accented heading", "## Perché è importante\n", "<h2 id=\"perche-e-importante\">Perché è importante</h2>\n"},
+		{"pinned heading", "## Qualità {#quality}\n", "<h2 id=\"quality\">Qualità</h2>\n"},
+		{"repeated heading", "## A\n\n## A\n", "<h2 id=\"a\">A</h2>\n<h2 id=\"a-1\">A</h2>\n"},
+		{"highlighting uses classes", "```go\nfunc f() {}\n```\n", `<span class="hl-kd">func</span>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := convert(tc.src)
+			if len(d.Errs) > 0 {
+				t.Fatalf("errors: %v", d.Errs)
+			}
+			if got := string(d.HTML); !strings.Contains(got, tc.want) {
+				t.Errorf("Convert(%q) =\n%s\nwant it to contain\n%s", tc.src, got, tc.want)
+			}
+			if strings.Contains(string(d.HTML), "style=") {
+				t.Errorf("inline style in %s", d.HTML)
+			}
+		})
+	}
+}
+
+func TestEmbeddedDemotesAndPrefixes(t *testing.T) {
+	d := convert("## What to write\n", Embedded("demo-"))
+	if want := `<h4 id="demo-what-to-write">What to write</h4>`; !strings.Contains(string(d.HTML), want) {
+		t.Errorf("got %s, want %s", d.HTML, want)
+	}
+}
+
+func TestCollects(t *testing.T) {
+	d := convert("## One\n\n### Two\n\n[a](/en/x/#y)\n\n:::question{kind=sql}\nWhich *users*?\n:::\n\n:::try{sample=rate-limiter}\nx\n:::\n")
+	if len(d.Headings) != 2 || d.Headings[1].Level != 3 || d.Headings[0].Text != "One" {
+		t.Errorf("Headings = %+v", d.Headings)
+	}
+	if len(d.Links) != 1 || d.Links[0].Dest != "/en/x/#y" || d.Links[0].Line != 5 {
+		t.Errorf("Links = %+v", d.Links)
+	}
+	if len(d.Questions) != 1 || d.Questions[0].Text != "Which users?" || d.Questions[0].Line != 7 {
+		t.Errorf("Questions = %+v", d.Questions)
+	}
+	if len(d.Samples) != 1 || d.Samples[0] != "rate-limiter" {
+		t.Errorf("Samples = %v", d.Samples)
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Perché è importante": "perche-e-importante", "Qualità del codice": "qualita-del-codice",
+		"L'ingegnere": "l-ingegnere", "C++ & Go: 10 domande": "c-go-10-domande", "***": "",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzConvert(f *testing.F) {
+	for _, s := range []string{
+		"::::question{kind=design}\nQ\n:::strong\nS\n:::\n::::\n", ":::try{sample=rate-limiter}\n```\n:::\n```\n:::\n",
+		":::\n", ":::a{b=\"c\" d=e}\n", "## x {#y}\n\t:::q\n", "> :::question{kind=sql}\n> x\n> :::\n", "- :::try{sample=x}\n",
+	} {
+		f.Add(s)
+	}
+	m := New()
+	f.Fuzz(func(t *testing.T, src string) {
+		d := m.Convert("f.md", []byte(src), fakeResolver{})
+		for _, e := range d.Errs {
+			if e.Pos.Line < 1 || e.Pos.Line > strings.Count(src, "\n")+1 {
+				t.Errorf("error line %d outside the source: %v", e.Pos.Line, e)
+			}
+		}
+	})
+}

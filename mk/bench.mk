@@ -1,0 +1,17 @@
+# Site-build benchmark: guides against Hugo and against goldmark alone (the
+# floor) on a generated bilingual corpus. See bench/cmd/bench for the table.
+
+GO ?= go
+# Guides per locale, comma-separated; the table counts both locales.
+BENCH_PAGES ?= 1000,5000
+
+.PHONY: bench-deps bench-site
+
+# Hugo is the comparison; Debian's package is the version measured.
+bench-deps:
+	command -v hugo >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y hugo)
+
+# Prints one Markdown table on stdout (progress on stderr). Exits non-zero only
+# when a tool fails, not when a target is missed.
+bench-site: bench-deps
+	$(GO) run ./bench/cmd/bench -pages $(BENCH_PAGES)
