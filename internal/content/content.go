@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
+	"sync"
 	"regexp"
 	"slices"
 	"strings"
@@ -76,8 +78,9 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 		l.errs[i] = e
 	}
 	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		return l.visit(s, p, d, err)
+		return l.visit(p, d, err)
 	})
+	s.Pages = l.readPages()
 	l.checkURLs(s.Pages)
 	l.checkFamilies(s.Pages)
 	slices.SortFunc(s.Pages, func(a, b *Page) int {
@@ -88,18 +91,49 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 }
 
 type loader struct {
-	fsys fs.FS
-	opts Options
+	fsys  fs.FS
+	opts  Options
+	files []string // page files found by the walk
+
+	mu   sync.Mutex
 	errs diag.List
+}
+
+// readPages reads and decodes the files found, on every core.
+func (l *loader) readPages() []*Page {
+	pages := make([]*Page, len(l.files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				top, rest, _ := strings.Cut(l.files[i], "/")
+				pages[i] = l.page(top, rest, l.files[i])
+			}
+		})
+	}
+	for i := range l.files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
+}
+
+// add records a problem; pages are read concurrently.
+func (l *loader) add(pos diag.Pos, format string, args ...any) {
+	l.mu.Lock()
+	l.errs.Add(pos, format, args...)
+	l.mu.Unlock()
 }
 
 func (l *loader) pos(p string, line int) diag.Pos {
 	return diag.Pos{File: path.Join(l.opts.Root, p), Line: line}
 }
 
-func (l *loader) visit(s *Site, p string, d fs.DirEntry, err error) error {
+func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	if err != nil {
-		l.errs.Add(l.pos(p, 0), "%v", err)
+		l.add(l.pos(p, 0), "%v", err)
 		return nil
 	}
 	name := d.Name()
@@ -109,7 +143,7 @@ func (l *loader) visit(s *Site, p string, d fs.DirEntry, err error) error {
 		}
 		return nil
 	}
-	top, rest, _ := strings.Cut(p, "/")
+	top, _, _ := strings.Cut(p, "/")
 	switch {
 	case p == ".":
 		return nil
@@ -124,12 +158,10 @@ func (l *loader) visit(s *Site, p string, d fs.DirEntry, err error) error {
 		if top == p && (name == "go.mod" || name == "README.md") {
 			return nil
 		}
-		l.errs.Add(l.pos(p, 1), "outside a known locale directory: %q is not a locale (known: %s)", top, strings.Join(l.opts.Locales, ", "))
+		l.add(l.pos(p, 1), "outside a known locale directory: %q is not a locale (known: %s)", top, strings.Join(l.opts.Locales, ", "))
 		return nil
 	}
-	if page := l.page(top, rest, p); page != nil {
-		s.Pages = append(s.Pages, page)
-	}
+	l.files = append(l.files, p)
 	return nil
 }
 
@@ -141,35 +173,39 @@ func (l *loader) page(locale, rel, p string) *Page {
 	case strings.HasPrefix(rel, "roles/") && path.Ext(rel) == ".md":
 		return l.guide(locale, strings.TrimSuffix(strings.TrimPrefix(rel, "roles/"), ".md"), p)
 	}
-	l.errs.Add(l.pos(p, 1), "unexpected file: a locale holds _index.md and roles/<slug>.md")
+	l.add(l.pos(p, 1), "unexpected file: a locale holds _index.md and roles/<slug>.md")
 	return nil
 }
 
 func (l *loader) read(p string) (split, bool) {
 	src, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
-		l.errs.Add(l.pos(p, 0), "%v", err)
+		l.add(l.pos(p, 0), "%v", err)
 		return split{}, false
 	}
 	sp, err := splitFrontMatter(src)
 	if err != nil {
-		l.errs.Add(l.pos(p, 1), "%v", err)
+		l.add(l.pos(p, 1), "%v", err)
 		return split{}, false
 	}
 	return sp, true
 }
 
-// decode decodes front matter strictly and returns the line of each key.
-func (l *loader) decode(p string, sp split, v any) (map[string]int, bool) {
+// decode decodes front matter strictly. It returns a function giving the
+// file line of a top-level key, which parses again only when asked: only
+// errors need it.
+func (l *loader) decode(p string, sp split, v any) (func(key string) int, bool) {
 	errs := yamlfile.Load(sp.YAML, v)
 	for _, e := range errs {
-		l.errs.Add(l.pos(p, max(e.Line, 1)+sp.YAMLLine-1), "%s", e.Msg)
+		l.add(l.pos(p, max(e.Line, 1)+sp.YAMLLine-1), "%s", e.Msg)
 	}
-	lines := yamlfile.KeyLines(sp.YAML)
-	for k, n := range lines {
-		lines[k] = n + sp.YAMLLine - 1
+	lineOf := func(key string) int {
+		if n := yamlfile.KeyLines(sp.YAML)[key]; n > 0 {
+			return n + sp.YAMLLine - 1
+		}
+		return 1
 	}
-	return lines, len(errs) == 0
+	return lineOf, len(errs) == 0
 }
 
 func (l *loader) home(locale, p string) *Page {
@@ -191,15 +227,15 @@ func (l *loader) guide(locale, key, p string) *Page {
 		return nil
 	}
 	if !slugRE.MatchString(strings.ToLower(key)) {
-		l.errs.Add(l.pos(p, 1), "file name %q is not a slug: use lowercase letters, digits and dashes", key)
+		l.add(l.pos(p, 1), "file name %q is not a slug: use lowercase letters, digits and dashes", key)
 		return nil
 	}
 	page := &Page{Kind: Guide, Locale: locale, Key: strings.ToLower(key), File: path.Join(l.opts.Root, p), Body: sp.Body}
-	lines, ok := l.decode(p, sp, &page.Guide)
+	line, ok := l.decode(p, sp, &page.Guide)
 	if !ok {
 		return nil
 	}
-	l.checkGuide(p, page, lines)
+	l.checkGuide(p, page, line)
 	page.Slug = cmp.Or(page.Guide.Slug, page.Key)
 	page.URL = "/" + locale + "/roles/" + page.Slug + "/"
 	return page
@@ -208,26 +244,26 @@ func (l *loader) guide(locale, key, p string) *Page {
 func (l *loader) required(p string, fields map[string]string) {
 	for _, name := range slices.Sorted(maps.Keys(fields)) {
 		if strings.TrimSpace(fields[name]) == "" {
-			l.errs.Add(l.pos(p, 1), "missing required field %q", name)
+			l.add(l.pos(p, 1), "missing required field %q", name)
 		}
 	}
 }
 
-func (l *loader) checkGuide(p string, page *Page, lines map[string]int) {
+func (l *loader) checkGuide(p string, page *Page, line func(string) int) {
 	g := page.Guide
 	l.required(p, map[string]string{"title": g.Title, "family": g.Family, "summary": g.Summary})
 	if g.Updated.IsZero() {
-		l.errs.Add(l.pos(p, 1), "missing required field %q", "updated")
+		l.add(l.pos(p, 1), "missing required field %q", "updated")
 	}
 	if g.Family != "" && !slugRE.MatchString(g.Family) {
-		l.errs.Add(l.pos(p, lines["family"]), "family %q is not a slug: use lowercase letters, digits and dashes", g.Family)
+		l.add(l.pos(p, line("family")), "family %q is not a slug: use lowercase letters, digits and dashes", g.Family)
 	}
 	if g.Slug != "" && !slugRE.MatchString(g.Slug) {
-		l.errs.Add(l.pos(p, lines["slug"]), "slug %q: use lowercase letters, digits and dashes", g.Slug)
+		l.add(l.pos(p, line("slug")), "slug %q: use lowercase letters, digits and dashes", g.Slug)
 	}
 	for i, r := range g.Process {
 		if strings.TrimSpace(r.Name) == "" || r.Minutes <= 0 {
-			l.errs.Add(l.pos(p, lines["process"]), "process round %d needs a name and a positive number of minutes", i+1)
+			l.add(l.pos(p, line("process")), "process round %d needs a name and a positive number of minutes", i+1)
 		}
 	}
 }
@@ -241,7 +277,7 @@ func (l *loader) checkURLs(pages []*Page) {
 			if b.File < a.File {
 				a, b = b, a
 			}
-			l.errs.Add(diag.Pos{File: b.File, Line: 1}, "page URL %s is also the URL of %s", p.URL, a.File)
+			l.add(diag.Pos{File: b.File, Line: 1}, "page URL %s is also the URL of %s", p.URL, a.File)
 			continue
 		}
 		seen[p.URL] = p
@@ -257,7 +293,7 @@ func (l *loader) checkFamilies(pages []*Page) {
 			continue
 		}
 		if o, ok := byKey[p.Key]; ok && o.Guide.Family != p.Guide.Family {
-			l.errs.Add(diag.Pos{File: p.File, Line: 1}, "family %q differs from %q in %s", p.Guide.Family, o.Guide.Family, o.File)
+			l.add(diag.Pos{File: p.File, Line: 1}, "family %q differs from %q in %s", p.Guide.Family, o.Guide.Family, o.File)
 		}
 		byKey[p.Key] = p
 	}

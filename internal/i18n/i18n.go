@@ -24,6 +24,8 @@ type Catalog struct {
 	locs    map[string]*i18n.Localizer
 	ids     map[string]map[string]bool // locale → message IDs it defines
 
+	simple map[string]map[string]string // locale → ID → text of messages without a count, localized once
+
 	mu     sync.Mutex
 	misses map[Miss]bool
 }
@@ -45,6 +47,7 @@ func Load(fsys fs.FS, defaultLocale string) (*Catalog, error) {
 		locs:   map[string]*i18n.Localizer{},
 		ids:    map[string]map[string]bool{},
 		misses: map[Miss]bool{},
+		simple: map[string]map[string]string{},
 	}
 	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	for _, f := range files {
@@ -55,6 +58,7 @@ func Load(fsys fs.FS, defaultLocale string) (*Catalog, error) {
 	if c.ids[defaultLocale] == nil {
 		return nil, fmt.Errorf("no messages for the default locale %q (want locales/%s.toml)", defaultLocale, defaultLocale)
 	}
+	c.localizeOnce()
 	slices.SortFunc(c.Locales, func(a, b string) int {
 		switch {
 		case a == defaultLocale:
@@ -89,6 +93,25 @@ func (c *Catalog) loadFile(fsys fs.FS, name string) error {
 	return nil
 }
 
+// localizeOnce caches every message that needs no count in every locale:
+// pages ask for the same few strings thousands of times.
+func (c *Catalog) localizeOnce() {
+	all := map[string]bool{}
+	for _, ids := range c.ids {
+		for id := range ids {
+			all[id] = true
+		}
+	}
+	for _, loc := range c.Locales {
+		c.simple[loc] = map[string]string{}
+		for id := range all {
+			if s, err := c.locs[loc].Localize(&i18n.LocalizeConfig{MessageID: id}); err == nil {
+				c.simple[loc][id] = s
+			}
+		}
+	}
+}
+
 // Has reports whether locale defines message id itself (no fallback).
 func (c *Catalog) Has(locale, id string) bool { return c.ids[locale][id] }
 
@@ -106,6 +129,9 @@ func (c *Catalog) IDs(locale string) []string {
 // {{.Count}}. A missing message falls back to the default locale's text and
 // is recorded, never an error: a template must not fail on a translation.
 func (c *Catalog) T(locale, id string, count ...any) string {
+	if s, ok := c.simple[locale][id]; ok && len(count) == 0 {
+		return s
+	}
 	lc := &i18n.LocalizeConfig{MessageID: id}
 	if len(count) > 0 {
 		lc.PluralCount = count[0]

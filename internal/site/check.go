@@ -18,7 +18,8 @@ func CheckLinks(res *Result, mem *output.Memory) diag.List {
 	var errs diag.List
 	pages := map[string]*scan{}
 	for _, r := range res.Pages {
-		pages[r.URL] = scanHTML(r.HTML)
+		html, _ := mem.Get(r.File)
+		pages[r.URL] = scanHTML(html)
 	}
 	for _, r := range res.Pages {
 		at := diag.Pos{File: "public/" + r.File}

@@ -17,10 +17,17 @@ func (p *plan) checkLinks() diag.List {
 	var errs diag.List
 	targets := p.anchors()
 	for _, pg := range p.pages {
-		for _, l := range p.docs[pg].Links {
-			if msg := checkLink(pg.URL, l.Dest, targets); msg != "" {
-				errs.Add(diag.Pos{File: pg.File, Line: l.Line}, "%s", msg)
-			}
+		errs.Append(p.checkPageLinks(pg, targets))
+	}
+	return errs
+}
+
+// checkPageLinks reports the Markdown links of one page that lead nowhere.
+func (p *plan) checkPageLinks(pg *content.Page, targets map[string]map[string]bool) diag.List {
+	var errs diag.List
+	for _, l := range p.docs[pg].Links {
+		if msg := checkLink(pg.URL, l.Dest, targets); msg != "" {
+			errs.Add(diag.Pos{File: pg.File, Line: l.Line}, "%s", msg)
 		}
 	}
 	return errs
@@ -36,41 +43,44 @@ func (p *plan) anchors() map[string]map[string]bool {
 		out["/"+loc+"/404.html"] = map[string]bool{"main": true}
 	}
 	for _, pg := range p.pages {
-		ids := map[string]bool{}
-		for _, id := range templateAnchors {
-			ids[id] = true
-		}
-		doc := p.docs[pg]
-		for _, h := range doc.Headings {
-			ids[h.ID] = true
-		}
-		for _, q := range doc.Questions {
-			ids[q.ID] = true
-		}
-		for _, s := range doc.Samples {
-			ids["try-"+s] = true
-		}
-		if pg.Kind == content.Home {
-			for _, f := range p.families(pg.Locale) {
-				ids["family-"+f.Slug] = true
-			}
-		}
-		out[pg.URL] = ids
+		out[pg.URL] = p.pageAnchors(pg)
 	}
 	return out
 }
 
+// pageAnchors lists the IDs a page will have.
+func (p *plan) pageAnchors(pg *content.Page) map[string]bool {
+	ids := map[string]bool{}
+	for _, id := range templateAnchors {
+		ids[id] = true
+	}
+	doc := p.docs[pg]
+	for _, h := range doc.Headings {
+		ids[h.ID] = true
+	}
+	for _, q := range doc.Questions {
+		ids[q.ID] = true
+	}
+	for _, s := range doc.Samples {
+		ids["try-"+s] = true
+	}
+	if pg.Kind == content.Home {
+		for _, f := range p.families(pg.Locale) {
+			ids["family-"+f.Slug] = true
+		}
+	}
+	return ids
+}
+
 // checkLink returns what is wrong with dest on the page at from, or "".
 func checkLink(from, dest string, targets map[string]map[string]bool) string {
-	u, err := url.Parse(dest)
+	target, err := resolveLink(from, dest)
 	if err != nil {
 		return "malformed link " + dest
 	}
-	if u.Scheme != "" || u.Host != "" || (u.Path == "" && u.Fragment == "") {
+	if target == nil {
 		return "" // external, mailto: or empty
 	}
-	base, _ := url.Parse(from)
-	target := base.ResolveReference(u)
 	pagePath := target.Path
 	if !strings.HasSuffix(pagePath, "/") && !strings.HasSuffix(pagePath, ".html") && targets[pagePath+"/"] != nil {
 		return "broken link " + dest + ": write it with a trailing slash (" + pagePath + "/)"
@@ -83,4 +93,18 @@ func checkLink(from, dest string, targets map[string]map[string]bool) string {
 		return "broken link " + dest + ": no #" + target.Fragment + " on " + pagePath
 	}
 	return ""
+}
+
+// resolveLink resolves dest on the page at from: nil for a link that leaves
+// the site or is empty, an error for a malformed one.
+func resolveLink(from, dest string) (*url.URL, error) {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return nil, err
+	}
+	if u.Scheme != "" || u.Host != "" || (u.Path == "" && u.Fragment == "") {
+		return nil, nil
+	}
+	base, _ := url.Parse(from)
+	return base.ResolveReference(u), nil
 }

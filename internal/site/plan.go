@@ -2,8 +2,7 @@ package site
 
 import (
 	"bytes"
-	"context"
-
+	
 	"path"
 	"slices"
 	"sync"
@@ -20,6 +19,7 @@ type plan struct {
 	b      *Builder
 	s      *content.Site
 	pages  []*content.Page                     // pages to publish
+	drafts []*content.Page                     // drafts: checked, not published
 	docs   map[*content.Page]*markdown.Doc     // converted bodies
 	byKey  map[string]map[string]*content.Page // guide key → locale → page
 	homes  map[string]*content.Page            // locale → home page
@@ -32,6 +32,7 @@ func newPlan(b *Builder, s *content.Site) *plan {
 		homes: map[string]*content.Page{}, panels: map[string]map[string][]byte{}}
 	for _, pg := range s.Pages {
 		if pg.Kind == content.Guide && pg.Guide.Draft && !b.cfg.Drafts {
+			p.drafts = append(p.drafts, pg)
 			continue
 		}
 		p.pages = append(p.pages, pg)
@@ -47,29 +48,16 @@ func newPlan(b *Builder, s *content.Site) *plan {
 	return p
 }
 
-// prepare converts every page and checks what spans pages.
-func (p *plan) prepare(ctx context.Context) diag.List {
+// prepare checks what must hold before any page is converted and renders
+// the try panels the pages embed.
+func (p *plan) prepare() diag.List {
 	var errs diag.List
 	for _, loc := range p.s.Locales {
 		if p.homes[loc] == nil {
-			errs.Add(diag.Pos{File: path.Join(p.b.cfg.ContentDir, loc, "_index.md")}, "missing home page copy for locale %q", loc)
+			errs.Add(diag.Pos{File: path.Join(p.b.cfg.ContentDir, loc, "_index.md"), Line: 1}, "missing home page copy for locale %q", loc)
 		}
 	}
 	errs.Append(p.renderPanels())
-	docs := make([]markdown.Doc, len(p.pages))
-	err := parallel(ctx, len(p.pages), func(i int) error {
-		pg := p.pages[i]
-		docs[i] = p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale})
-		return nil
-	})
-	if err != nil {
-		errs.Add(diag.Pos{File: p.b.cfg.ContentDir}, "%v", err)
-	}
-	for i, pg := range p.pages {
-		errs.Append(docs[i].Errs)
-		p.docs[pg] = &docs[i]
-	}
-	errs.Append(p.checkLinks())
 	return errs
 }
 

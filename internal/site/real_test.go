@@ -42,7 +42,8 @@ func TestRealContent(t *testing.T) {
 		t.Errorf("templates asked for messages a locale lacks: %v", misses)
 	}
 	for _, r := range res.Pages {
-		if r.Doc != nil && len(r.Doc.Samples) == 0 && strings.Contains(string(r.HTML), "<script type=\"module\"") {
+		html, _ := mem.Get(r.File)
+		if r.Doc != nil && len(r.Doc.Samples) == 0 && strings.Contains(string(html), "<script type=\"module\"") {
 			t.Errorf("%s has no try block but loads a script", r.URL)
 		}
 	}

@@ -80,38 +80,45 @@ type Result struct {
 	Pages []*Rendered // every HTML page written, in order
 }
 
-// Rendered is one page of output.
+// Rendered is one page of output. Its HTML is in the output.Writer.
 type Rendered struct {
 	URL  string // site path, e.g. /en/roles/x/
 	File string // output path, e.g. en/roles/x/index.html
 	Src  *content.Page
-	Doc  *markdown.Doc
-	HTML []byte
+	Doc  *markdown.Doc // without HTML
+	html []byte
 }
 
 // Build loads and checks everything, then writes the site to w. When the
 // returned list is not empty nothing was written.
 func (b *Builder) Build(ctx context.Context, w output.Writer) (*Result, diag.List) {
-	s, errs := content.Load(b.cfg.Content, content.Options{Locales: b.cat.Locales, Root: b.cfg.ContentDir})
-	if s == nil {
-		return nil, errs.Sort()
-	}
-	p := newPlan(b, s)
-	errs.Append(p.prepare(ctx))
-	if len(errs) > 0 {
-		return nil, errs.Sort()
-	}
-	res, err := p.write(ctx, w)
-	if err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: "public"}, "%v", err)}
-	}
-	return res, nil
+	_, res, errs := b.build(ctx, w)
+	return res, errs
 }
 
-// parallel runs f for each index on every core, stopping at the first error.
+// build is Build that also returns its plan, which a Live site keeps.
+func (b *Builder) build(ctx context.Context, w output.Writer) (*plan, *Result, diag.List) {
+	s, errs := content.Load(b.cfg.Content, content.Options{Locales: b.cat.Locales, Root: b.cfg.ContentDir})
+	if s == nil {
+		return nil, nil, errs.Sort()
+	}
+	p := newPlan(b, s)
+	errs.Append(p.prepare())
+	if len(errs) > 0 {
+		_, more := p.run(ctx, w, false) // convert anyway: report every problem in one run
+		errs.Append(more)
+		return nil, nil, errs.Sort()
+	}
+	res, errs := p.run(ctx, w, true)
+	return p, res, errs.Sort()
+}
+
+// parallel runs f for each index, stopping at the first error. It runs more
+// goroutines than cores: each page ends in a file write, and the cores
+// should convert other pages while a write blocks.
 func parallel(ctx context.Context, n int, f func(i int) error) error {
 	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	g.SetLimit(4 * runtime.GOMAXPROCS(0))
 	for i := range n {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {

@@ -53,14 +53,14 @@ func (p *plan) writeSiteFiles(w output.Writer, jobs []job) error {
 func (p *plan) sitemap(jobs []job) ([]byte, error) {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	for _, j := range jobs {
-		if j.src == nil {
+		if j.src == nil || j.template == "" {
 			continue
 		}
 		u := smURL{Loc: p.abs(j.url)}
 		if j.src.Kind == content.Guide {
 			u.LastMod = j.src.Guide.Updated.String()
 		}
-		for _, alt := range j.view.(*view).Alternates {
+		for _, alt := range p.alternates(p.translations(j.src)) {
 			u.Links = append(u.Links, smLink{Rel: "alternate", HrefLang: alt.Lang, Href: alt.URL})
 		}
 		set.URLs = append(set.URLs, u)

@@ -9,10 +9,10 @@ import (
 	"guides/internal/markdown"
 )
 
-func (p *plan) homeView(pg *content.Page) *view {
+func (p *plan) homeView(pg *content.Page, doc *markdown.Doc) *view {
 	v := p.baseView(pg.Locale, pg.URL)
 	v.Page, v.Title, v.Description = pg, pg.Home.Title, pg.Home.Summary
-	v.Body = template.HTML(p.docs[pg].HTML)
+	v.Body = template.HTML(doc.HTML)
 	p.withTranslations(v, p.homes, func(loc string) string { return "/" + loc + "/" })
 	v.Families = p.families(pg.Locale)
 	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": v.T("site_name"),
@@ -25,21 +25,13 @@ func (p *plan) homeView(pg *content.Page) *view {
 func (p *plan) families(loc string) []family {
 	groups := map[string]*family{}
 	for _, key := range p.keys() {
-		pg, untranslated := p.byKey[key][loc], false
-		if pg == nil {
-			pg, untranslated = p.anyVersion(key), true
-		}
-		f := groups[pg.Guide.Family]
+		slug, c := p.card(loc, key)
+		f := groups[slug]
 		if f == nil {
-			f = &family{Slug: pg.Guide.Family, Name: familyName(p, loc, pg.Guide.Family)}
-			groups[pg.Guide.Family] = f
+			f = &family{Slug: slug, Name: familyName(p, loc, slug)}
+			groups[slug] = f
 		}
-		url := "/" + loc + "/roles/" + key + "/"
-		if !untranslated {
-			url = pg.URL
-		}
-		f.Guides = append(f.Guides, card{URL: url, Title: pg.Guide.Title, Summary: pg.Guide.Summary, Stack: pg.Guide.Stack,
-			Rounds: len(pg.Guide.Process), Minutes: totalMinutes(pg.Guide), Untranslated: untranslated})
+		f.Guides = append(f.Guides, c)
 	}
 	var out []family
 	for _, f := range groups {
@@ -48,6 +40,21 @@ func (p *plan) families(loc string) []family {
 	}
 	slices.SortFunc(out, func(a, b family) int { return cmp.Compare(a.Name, b.Name) })
 	return out
+}
+
+// card is a guide's entry on a locale's home page and the family it is
+// listed under.
+func (p *plan) card(loc, key string) (string, card) {
+	pg, untranslated := p.byKey[key][loc], false
+	if pg == nil {
+		pg, untranslated = p.anyVersion(key), true
+	}
+	url := "/" + loc + "/roles/" + key + "/"
+	if !untranslated {
+		url = pg.URL
+	}
+	return pg.Guide.Family, card{URL: url, Title: pg.Guide.Title, Summary: pg.Guide.Summary, Stack: pg.Guide.Stack,
+		Rounds: len(pg.Guide.Process), Minutes: totalMinutes(pg.Guide), Untranslated: untranslated}
 }
 
 // anyVersion returns a guide's version in the default locale, or any.
@@ -63,15 +70,14 @@ func (p *plan) anyVersion(key string) *content.Page {
 	return nil
 }
 
-func (p *plan) guideView(pg *content.Page) *view {
+func (p *plan) guideView(pg *content.Page, doc *markdown.Doc) *view {
 	v := p.baseView(pg.Locale, pg.URL)
 	g := pg.Guide
 	v.Page, v.Title, v.Description, v.OGType = pg, g.Title, g.Summary, "article"
-	doc := p.docs[pg]
 	v.Body = template.HTML(doc.HTML)
 	v.TOC = slices.DeleteFunc(slices.Clone(doc.Headings), func(h markdown.Heading) bool { return h.Level != 2 })
 	v.TotalMinutes = totalMinutes(g)
-	v.Scripts = p.scripts(pg)
+	v.Scripts = p.scripts(doc)
 	p.withTranslations(v, p.byKey[pg.Key], func(loc string) string { return "/" + loc + "/roles/" + pg.Key + "/" })
 	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "Article", "headline": g.Title,
 		"description": g.Summary, "inLanguage": pg.Locale, "dateModified": g.Updated.String(), "url": v.Canonical,

@@ -4,47 +4,91 @@ import (
 	"bytes"
 	"context"
 	"html/template"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"guides/internal/content"
+	"guides/internal/diag"
+	"guides/internal/markdown"
 	"guides/internal/output"
 )
 
-// job is one HTML file to render.
+// job is one HTML file to render, or (template "") a draft to check only.
 type job struct {
 	file     string // output path
 	url      string // site path
 	template string
-	view     any
 	src      *content.Page
+	key      string // guide key of an untranslated placeholder
+	locale   string
 }
 
-// write renders every page and the site files into w.
-func (p *plan) write(ctx context.Context, w output.Writer) (*Result, error) {
+// run converts every page and, while nothing is wrong, renders and writes
+// it at once, so a page's HTML is never held longer than its write. Links
+// across pages are checked at the end; when the list is not empty the
+// output must be discarded.
+func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result, diag.List) {
 	jobs := p.jobs()
 	res := &Result{Site: p.s, Pages: make([]*Rendered, len(jobs))}
+	var mu sync.Mutex
+	var errs diag.List
+	var failed atomic.Bool
+	failed.Store(!publish)
 	err := parallel(ctx, len(jobs), func(i int) error {
-		r, err := p.render(jobs[i])
+		j := jobs[i]
+		doc := p.convert(j.src)
+		if doc != nil && len(doc.Errs) > 0 {
+			failed.Store(true)
+			mu.Lock()
+			errs.Append(doc.Errs)
+			mu.Unlock()
+		}
+		if failed.Load() || j.template == "" {
+			return nil
+		}
+		r, err := p.render(j, doc)
 		if err != nil {
 			return err
 		}
 		res.Pages[i] = r
-		return w.Write(r.File, r.HTML)
+		return w.Write(r.File, r.html)
 	})
 	if err != nil {
-		return nil, err
+		errs.Add(diag.Pos{File: p.b.cfg.ContentDir}, "%v", err)
 	}
-	return res, p.writeSiteFiles(w, jobs)
+	errs.Append(p.checkLinks())
+	if len(errs) > 0 || failed.Load() {
+		return nil, errs
+	}
+	res.Pages = slices.DeleteFunc(res.Pages, func(r *Rendered) bool { return r == nil })
+	if err := p.writeSiteFiles(w, jobs); err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: "public"}, "%v", err)}
+	}
+	return res, nil
 }
 
-func (p *plan) render(j job) (*Rendered, error) {
+// convert converts a page's Markdown and records it; nil for no page.
+func (p *plan) convert(pg *content.Page) *markdown.Doc {
+	if pg == nil {
+		return nil
+	}
+	d := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale})
+	p.mu.Lock()
+	p.docs[pg] = &d
+	p.mu.Unlock()
+	return &d
+}
+
+func (p *plan) render(j job, doc *markdown.Doc) (*Rendered, error) {
 	var buf bytes.Buffer
 	buf.Grow(32 << 10)
 	var err error
 	if j.template == "root" {
-		err = p.b.tmpl.Partial(&buf, "root", j.view)
+		err = p.b.tmpl.Partial(&buf, "root", p.rootView())
 	} else {
-		err = p.b.tmpl.Page(&buf, j.template, j.view)
+		err = p.b.tmpl.Page(&buf, j.template, p.viewOf(j, doc))
 	}
 	if err != nil {
 		return nil, err
@@ -55,28 +99,46 @@ func (p *plan) render(j job) (*Rendered, error) {
 			return nil, err
 		}
 	}
-	return &Rendered{URL: j.url, File: j.file, Src: j.src, Doc: p.docs[j.src], HTML: html}, nil
+	if doc != nil {
+		doc.HTML = nil // rendered into the page; keep only what link checks need
+	}
+	return &Rendered{URL: j.url, File: j.file, Src: j.src, Doc: doc, html: html}, nil
 }
 
-// jobs lists every HTML page of the site.
+func (p *plan) viewOf(j job, doc *markdown.Doc) *view {
+	switch j.template {
+	case "home":
+		return p.homeView(j.src, doc)
+	case "guide":
+		return p.guideView(j.src, doc)
+	case "untranslated":
+		return p.untranslatedView(j.locale, j.key)
+	}
+	return p.notFoundView(j.locale)
+}
+
+// jobs lists every HTML page of the site, then the drafts to check.
 func (p *plan) jobs() []job {
 	var jobs []job
 	for _, loc := range p.s.Locales {
 		home := p.homes[loc]
-		jobs = append(jobs, job{file: loc + "/index.html", url: home.URL, template: "home", view: p.homeView(home), src: home})
+		jobs = append(jobs, job{file: loc + "/index.html", url: home.URL, template: "home", src: home, locale: loc})
 		for _, key := range p.keys() {
 			if pg := p.byKey[key][loc]; pg != nil {
-				jobs = append(jobs, job{file: fileOf(pg.URL), url: pg.URL, template: "guide", view: p.guideView(pg), src: pg})
+				jobs = append(jobs, job{file: fileOf(pg.URL), url: pg.URL, template: "guide", src: pg, locale: loc})
 			} else {
 				url := "/" + loc + "/roles/" + key + "/"
-				jobs = append(jobs, job{file: fileOf(url), url: url, template: "untranslated", view: p.untranslatedView(loc, key)})
+				jobs = append(jobs, job{file: fileOf(url), url: url, template: "untranslated", key: key, locale: loc})
 			}
 		}
-		jobs = append(jobs, job{file: loc + "/404.html", url: "/" + loc + "/404.html", template: "404", view: p.notFoundView(loc)})
+		jobs = append(jobs, job{file: loc + "/404.html", url: "/" + loc + "/404.html", template: "404", locale: loc})
 	}
 	jobs = append(jobs,
-		job{file: "index.html", url: "/", template: "root", view: p.rootView()},
-		job{file: "404.html", url: "/404.html", template: "404", view: p.notFoundView(DefaultLocale)})
+		job{file: "index.html", url: "/", template: "root", locale: DefaultLocale},
+		job{file: "404.html", url: "/404.html", template: "404", locale: DefaultLocale})
+	for _, pg := range p.drafts {
+		jobs = append(jobs, job{src: pg})
+	}
 	return jobs
 }
 
@@ -98,27 +160,35 @@ func (p *plan) baseView(loc, url string) *view {
 // has versions in other locales; a missing version links its placeholder.
 func (p *plan) withTranslations(v *view, versions map[string]*content.Page, placeholder func(loc string) string) {
 	for _, loc := range p.s.Locales {
-		l := link{Lang: loc, Name: p.b.cat.T(loc, "language_name"), Current: loc == v.Locale}
+		l := link{Lang: loc, Name: p.b.cat.T(loc, "language_name"), Current: loc == v.Locale, URL: placeholder(loc)}
 		if pg := versions[loc]; pg != nil {
 			l.URL = pg.URL
-			v.Alternates = append(v.Alternates, link{Lang: loc, URL: p.abs(pg.URL)})
-		} else {
-			l.URL = placeholder(loc)
 		}
 		v.Languages = append(v.Languages, l)
 	}
-	if def := versions[DefaultLocale]; def != nil {
-		v.Alternates = append(v.Alternates, link{Lang: "x-default", URL: p.abs(def.URL)})
-	} else if len(v.Alternates) > 0 {
-		v.Alternates = append(v.Alternates, link{Lang: "x-default", URL: v.Alternates[0].URL})
+	v.Alternates = p.alternates(versions)
+}
+
+// alternates are the hreflang links of a page's versions, x-default last.
+func (p *plan) alternates(versions map[string]*content.Page) []link {
+	var out []link
+	for _, loc := range p.s.Locales {
+		if pg := versions[loc]; pg != nil {
+			out = append(out, link{Lang: loc, URL: p.abs(pg.URL)})
+		}
 	}
+	if def := versions[DefaultLocale]; def != nil {
+		out = append(out, link{Lang: "x-default", URL: p.abs(def.URL)})
+	} else if len(out) > 0 {
+		out = append(out, link{Lang: "x-default", URL: out[0].URL})
+	}
+	return out
 }
 
 func (p *plan) abs(url string) string { return p.b.cfg.BaseURL + url }
 
-func (p *plan) scripts(pg *content.Page) []string {
-	doc := p.docs[pg]
-	if doc == nil || len(doc.Samples) == 0 {
+func (p *plan) scripts(doc *markdown.Doc) []string {
+	if len(doc.Samples) == 0 {
 		return nil
 	}
 	if u, ok := p.b.bundle.URLs["try.js"]; ok {

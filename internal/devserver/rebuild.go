@@ -1,0 +1,176 @@
+package devserver
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"guides/internal/diag"
+	"guides/internal/output"
+	"guides/internal/site"
+	"guides/internal/watch"
+)
+
+// maxListed is how many changed pages a reload event names before it says
+// "*" (every page) instead.
+const maxListed = 100
+
+// rebuilder is the one goroutine that builds: it owns the Builder and the
+// Live site, so neither needs a lock.
+type rebuilder struct {
+	s     *Server
+	b     *site.Builder // nil until site.New succeeds
+	stale bool          // templates, locales or assets changed since b was made
+	live  *site.Live    // the last good build; nil until one succeeds
+}
+
+func newRebuilder(s *Server) *rebuilder { return &rebuilder{s: s} }
+
+// run builds once, then once per batch of changes until ctx is done. A
+// batch holds every change made during the previous build, so a build that
+// missed some is followed by exactly one more.
+func (r *rebuilder) run(ctx context.Context, w *watch.Watcher) {
+	r.full(ctx, false)
+	close(r.s.ready)
+	for {
+		b, err := w.Next(ctx)
+		if err != nil {
+			return
+		}
+		r.apply(ctx, b)
+	}
+}
+
+// batch is a watch.Batch sorted by what it touches.
+type batch struct {
+	content []string // slash paths relative to the content directory
+	rebuild bool     // templates, locales or assets changed, or events were lost
+	cssOnly bool     // every change is to a stylesheet
+}
+
+func (s *Server) classify(b watch.Batch) batch {
+	out := batch{rebuild: b.Overflow, cssOnly: !b.Overflow && len(b.Paths) > 0}
+	d := s.opts.Dirs
+	for _, p := range b.Paths {
+		if rel, ok := under(d.Content, p); ok {
+			out.content = append(out.content, rel)
+			out.cssOnly = false
+			continue
+		}
+		_, asset := under(d.Assets, p)
+		out.rebuild = true
+		out.cssOnly = out.cssOnly && asset && filepath.Ext(p) == ".css"
+	}
+	return out
+}
+
+// under returns p relative to dir, with slashes, if p is dir or below it.
+func under(dir, p string) (string, bool) {
+	rel, err := filepath.Rel(dir, p)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+func (r *rebuilder) apply(ctx context.Context, wb watch.Batch) {
+	for _, err := range wb.Errs {
+		r.s.log.Warn("watch", "err", err)
+	}
+	b := r.s.classify(wb)
+	r.stale = r.stale || b.rebuild
+	if r.stale || r.live == nil {
+		r.full(ctx, b.cssOnly && r.live != nil)
+		return
+	}
+	if len(b.content) == 0 {
+		return
+	}
+	start := time.Now()
+	ch, errs := r.live.Update(ctx, b.content, r.s.site.Load())
+	switch {
+	case ctx.Err() != nil:
+	case ch.Full:
+		r.full(ctx, false)
+	case len(errs) > 0:
+		r.fail(errs)
+	default:
+		r.s.hub.reload(ch.Pages, false)
+		r.s.log.Info("rebuilt", "pages", len(ch.Pages), "took", time.Since(start).Round(time.Microsecond))
+	}
+}
+
+// full builds the whole site into fresh memory and swaps it in, making a
+// new Builder first when templates, locales or assets changed.
+func (r *rebuilder) full(ctx context.Context, cssOnly bool) {
+	start := time.Now()
+	if r.b == nil || r.stale {
+		b, errs := site.New(r.s.opts.Site)
+		if len(errs) > 0 {
+			r.fail(errs)
+			return
+		}
+		r.b, r.stale = b, false
+	}
+	mem := output.NewMemory()
+	live, errs := r.b.BuildLive(ctx, mem)
+	if ctx.Err() != nil {
+		return
+	}
+	if len(errs) > 0 {
+		r.fail(errs)
+		return
+	}
+	old := r.s.site.Swap(mem)
+	r.live = live
+	paths := changedPages(old, mem)
+	if cssOnly {
+		paths = nil
+	}
+	r.s.hub.reload(paths, cssOnly)
+	r.s.log.Info("built", "files", len(mem.Paths()), "changed", len(paths), "took", time.Since(start).Round(time.Millisecond))
+}
+
+func (r *rebuilder) fail(errs diag.List) {
+	errs = errs.Sort()
+	for _, e := range errs {
+		r.s.log.Error(e.Error())
+	}
+	r.s.hub.fail(errs)
+}
+
+// changedPages lists the site paths of the HTML pages that differ between
+// two builds, or "*" when there are too many to list.
+func changedPages(old, cur *output.Memory) []string {
+	if old == nil {
+		return []string{"*"}
+	}
+	var out []string
+	for _, name := range cur.Paths() {
+		was, ok := old.Get(name)
+		now, _ := cur.Get(name)
+		if strings.HasSuffix(name, ".html") && (!ok || !bytes.Equal(was, now)) {
+			out = append(out, PagePath(name))
+		}
+	}
+	for _, name := range old.Paths() {
+		if _, ok := cur.Get(name); !ok && strings.HasSuffix(name, ".html") {
+			out = append(out, PagePath(name))
+		}
+	}
+	if len(out) > maxListed {
+		return []string{"*"}
+	}
+	return out
+}
+
+// PagePath is the site path a browser shows for an output file:
+// en/roles/x/index.html is /en/roles/x/, en/404.html is /en/404.html.
+func PagePath(file string) string {
+	if file == "index.html" || strings.HasSuffix(file, "/index.html") {
+		return "/" + strings.TrimSuffix(file, "index.html")
+	}
+	return "/" + file
+}

@@ -1,0 +1,203 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+
+	"guides/internal/diag"
+	"guides/internal/output"
+)
+
+// liveSite loads testdata/live/site.txtar as a content FS that tests edit in
+// place.
+func liveSite(t *testing.T) fstest.MapFS {
+	t.Helper()
+	ar, err := txtar.ParseFile("testdata/live/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
+			fsys[rest] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	return fsys
+}
+
+// replaceIn rewrites a file of fsys, replacing old by new.
+func replaceIn(t *testing.T, fsys fstest.MapFS, name, old, new string) {
+	t.Helper()
+	f := fsys[name]
+	if f == nil || !bytes.Contains(f.Data, []byte(old)) {
+		t.Fatalf("edit %s: no %q in it", name, old)
+	}
+	fsys[name] = &fstest.MapFile{Data: bytes.Replace(f.Data, []byte(old), []byte(new), 1)}
+}
+
+type step struct {
+	edit  func(t *testing.T, fsys fstest.MapFS)
+	paths []string // what the watcher reports
+	full  bool     // Update must ask for a full build
+	pages []string // the pages it must report changed (when no errors)
+	errs  bool     // it must report problems, each also reported by a full build
+}
+
+// TestLiveUpdate applies edits to a live site and checks each result against
+// a full build of the edited content: same files, same bytes, or problems a
+// full build also reports.
+func TestLiveUpdate(t *testing.T) {
+	const be, it, tester = "en/roles/backend-engineer.md", "it/roles/backend-engineer.md", "en/roles/tester.md"
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"body edit re-renders that page only", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "First version.", "Second version.") },
+			paths: []string{be}, pages: []string{"/en/roles/backend-engineer/"},
+		}}},
+		{"title edit changes the home card", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "a Backend Engineer", "a Backend Developer") },
+			paths: []string{be}, pages: []string{"/en/", "/en/roles/backend-engineer/"},
+		}}},
+		{"an untranslated guide's title reaches its placeholder and both homes", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "a Tester", "a QA Engineer") },
+			paths: []string{tester}, pages: []string{"/en/", "/en/roles/tester/", "/it/", "/it/roles/tester/"},
+		}}},
+		{"translation edit", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, it, "Testo.", "Altro testo.") },
+			paths: []string{it}, pages: []string{"/it/roles/backend-engineer/"},
+		}}},
+		{"home edit", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, "en/_index.md", "Welcome.", "Hello.") },
+			paths: []string{"en/_index.md"}, pages: []string{"/en/"},
+		}}},
+		{"date edit rewrites the sitemap", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "2026-11-20", "2026-11-21") },
+			paths: []string{tester}, pages: []string{"/en/roles/tester/"},
+		}}},
+		{"an anchor other pages link to goes, then comes back", []step{
+			{edit: func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "{#why}", "{#reasons}") }, paths: []string{tester}, errs: true},
+			{edit: func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "{#reasons}", "{#why}") }, paths: []string{tester}},
+		}},
+		{"a bad field, an edit elsewhere meanwhile, then the fix", []step{
+			{edit: func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "summary:", "sumary:") }, paths: []string{tester}, errs: true},
+			{edit: func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, it, "Testo.", "Altro.") }, paths: []string{it}, errs: true},
+			{
+				edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "sumary:", "summary:") },
+				paths: []string{tester}, pages: []string{"/it/roles/backend-engineer/"},
+			},
+		}},
+		{"translations must agree on the family", []step{
+			{edit: func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, it, "family: engineering", "family: data") }, paths: []string{it}, errs: true},
+		}},
+		{"an unknown directive", []step{
+			{edit: func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, ":::try{", ":::tryit{") }, paths: []string{be}, errs: true},
+		}},
+		{"editor noise changes nothing", []step{
+			{edit: func(t *testing.T, f fstest.MapFS) {}, paths: []string{"en/roles/.backend-engineer.md.swp", "en/roles/backend-engineer.md~"}},
+		}},
+		{"a new guide needs a full build", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { f["it/roles/tester.md"] = f[tester] },
+			paths: []string{"it/roles/tester.md"}, full: true,
+		}}},
+		{"a removed guide needs a full build", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { delete(f, tester) },
+			paths: []string{tester}, full: true,
+		}}},
+		{"a new URL needs a full build", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "family:", "slug: qa\nfamily:") },
+			paths: []string{tester}, full: true,
+		}}},
+		{"a sample edit needs a full build", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, "samples/demo/statement.en.md", "doubled", "twice") },
+			paths: []string{"samples/demo/statement.en.md"}, full: true,
+		}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := liveSite(t)
+			b, errs := New(liveConfig(fsys))
+			if len(errs) > 0 {
+				t.Fatal(errs)
+			}
+			mem := output.NewMemory()
+			live, errs := b.BuildLive(t.Context(), mem)
+			if len(errs) > 0 {
+				t.Fatalf("BuildLive: %v", errs)
+			}
+			for i, st := range tt.steps {
+				st.edit(t, fsys)
+				ch, errs := live.Update(t.Context(), st.paths, mem)
+				checkStep(t, i, st, ch, errs, fsys, mem)
+			}
+		})
+	}
+}
+
+func liveConfig(fsys fstest.MapFS) Config {
+	cfg := testConfig(fsys)
+	cfg.Drafts = true
+	return cfg
+}
+
+func checkStep(t *testing.T, i int, st step, ch Change, errs diag.List, fsys fstest.MapFS, mem *output.Memory) {
+	t.Helper()
+	fullMem, fullErrs := fullBuild(t, fsys)
+	switch {
+	case ch.Full != st.full:
+		t.Fatalf("step %d: Full = %v, want %v", i, ch.Full, st.full)
+	case st.full:
+	case st.errs:
+		if len(errs) == 0 || len(fullErrs) == 0 {
+			t.Fatalf("step %d: errors %v (a full build: %v), want some", i, errs, fullErrs)
+		}
+		for _, line := range strings.Split(errs.Error(), "\n") {
+			if !strings.Contains(fullErrs.Error(), line) {
+				t.Errorf("step %d: Update reported %q, a full build did not:\n%v", i, line, fullErrs)
+			}
+		}
+	default:
+		if len(errs) > 0 {
+			t.Fatalf("step %d: %v", i, errs)
+		}
+		slices.Sort(ch.Pages)
+		if diff := cmp.Diff(st.pages, ch.Pages); diff != "" {
+			t.Errorf("step %d: changed pages mismatch (-want +got):\n%s", i, diff)
+		}
+		sameFiles(t, fullMem, mem)
+	}
+}
+
+func fullBuild(t *testing.T, fsys fstest.MapFS) (*output.Memory, diag.List) {
+	t.Helper()
+	b, errs := New(liveConfig(fsys))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	mem := output.NewMemory()
+	_, errs = b.Build(context.Background(), mem)
+	return mem, errs
+}
+
+// sameFiles compares two outputs file by file.
+func sameFiles(t *testing.T, want, got *output.Memory) {
+	t.Helper()
+	if diff := cmp.Diff(want.Paths(), got.Paths()); diff != "" {
+		t.Fatalf("files mismatch (-full build +live):\n%s", diff)
+	}
+	for _, p := range want.Paths() {
+		w, _ := want.Get(p)
+		g, _ := got.Get(p)
+		if !bytes.Equal(w, g) {
+			t.Errorf("%s differs from a full build's:\n%s", p, cmp.Diff(string(w), string(g)))
+		}
+	}
+}
