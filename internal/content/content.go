@@ -5,11 +5,11 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"runtime"
-	"sync"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"guides/internal/diag"
 	"guides/internal/sample"

@@ -2,7 +2,7 @@ package site
 
 import (
 	"bytes"
-	
+
 	"path"
 	"slices"
 	"sync"
