@@ -20,7 +20,10 @@ deps:
 		echo "installing $(APT_PKGS)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PKGS) >/dev/null; \
 	fi
-	@if [ -f package-lock.json ]; then [ -d node_modules ] || npm ci --no-audit --no-fund; fi
+	@# npm modules of the widget (esbuild bundles them); refreshed when the lockfile changes.
+	@if [ -f package-lock.json ] && [ ! node_modules/.package-lock.json -nt package-lock.json ]; then \
+		npm ci --no-audit --no-fund; \
+	fi
 
 build: deps
 	$(GO) build -o $(BIN)/guides ./cmd/guides

@@ -43,6 +43,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		staged.Abort()
 		return report(stderr, errs)
 	}
+	if err := site.IndexSearch(ctx, c.root, staged.Dir(), stdout); err != nil {
+		staged.Abort()
+		fmt.Fprintf(stderr, "guides build: %v\n", err)
+		return 1
+	}
 	if err := staged.Commit(); err != nil {
 		staged.Abort()
 		fmt.Fprintf(stderr, "guides build: %v\n", err)

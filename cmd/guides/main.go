@@ -2,6 +2,8 @@
 //
 //	guides build [-content DIR] [-out DIR] [-base-url URL] [-minify]
 //	guides check [-content DIR]
+//	guides serve [-addr 127.0.0.1:1313] [-content DIR]
+//	guides new role <slug> [-family F]
 package main
 
 import (
@@ -25,6 +27,8 @@ const usage = `usage: guides <command> [flags]
 commands:
   build   build the site into an output directory
   check   validate content, links and anchors without writing output
+  serve   serve the site from memory, rebuilding and reloading pages on every edit
+  new     create a new role guide in every locale: guides new role <slug> [-family F]
 
 Run "guides <command> -h" for a command's flags.
 `
@@ -41,6 +45,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, args[1:], stdout, stderr)
 	case "check":
 		return runCheck(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
+	case "new":
+		return runNew(ctx, args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -207,7 +207,7 @@ func tab(t *testing.T) context.Context {
 			}
 		}
 	}()
-	ctx, cancelTimeout := context.WithTimeout(tabCtx, 45*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(tabCtx, 90*time.Second)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancel()
@@ -241,7 +241,7 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
 	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js,
-		chromedp.WithPollingTimeout(15*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+		chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
 	if err != nil {
 		t.Fatalf("waiting for %s (%s): %v", what, js, err)
 	}

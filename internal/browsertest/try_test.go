@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 const (
@@ -131,8 +132,13 @@ func TestEditorLoadsLazily(t *testing.T) {
 		t.Errorf("visible starters = %v, want [go]", visible)
 	}
 
+	runY := panel + `.querySelector("button[value=run]").getBoundingClientRect().top + scrollY`
+	yBefore := eval[float64](t, ctx, runY)
 	do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS("#try-rate-limiter form.try-form")))
 	waitFor(t, ctx, "the Go editor", panel+`.dataset.editor === "ready"`)
+	if yAfter := eval[float64](t, ctx, runY); yAfter < yBefore-2 || yAfter > yBefore+2 {
+		t.Errorf("the editor moved the Run button from y=%.1f to y=%.1f: the upgrade shifts the layout", yBefore, yAfter)
+	}
 	loaded := eval[[]string](t, ctx, chunks)
 	if !hasChunk(loaded, "editor-") || !hasChunk(loaded, "dist-") {
 		t.Errorf("after scrolling, chunks = %v; want the editor and one language", loaded)
@@ -148,17 +154,20 @@ func TestEditorLoadsLazily(t *testing.T) {
 		t.Error("the Go textarea is still shown beside its editor")
 	}
 
-	// Type at the end of the Go code.
-	do(t, ctx,
-		chromedp.Click(chromedp.CSS(`#try-rate-limiter [data-language=go] .cm-content`)),
-		chromedp.KeyEvent("\ue015"), // no-op arrow first so the caret is placed
-	)
+	// Type at the end of the Go code, then run it with Ctrl+Enter.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`#try-rate-limiter [data-language=go] .cm-content`)))
 	eval[chromedp.Void](t, ctx, `(() => { const c = `+panel+`.querySelector("[data-language=go] .cm-content");
 		const r = document.createRange(); r.selectNodeContents(c); r.collapse(false);
 		const s = getSelection(); s.removeAllRanges(); s.addRange(r); })()`)
 	do(t, ctx, chromedp.KeyEvent("\n// typed in the editor"))
 	waitFor(t, ctx, "the textarea to follow the editor",
-		panel+`.querySelector("#rate-limiter-code-go").value.includes("// typed in the editor")`)
+		panel+`.querySelector("#rate-limiter-code-go").value.endsWith("\n// typed in the editor")`)
+	before := env.runner.runCount()
+	do(t, ctx, chromedp.KeyEvent(kb.Enter, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	waitFor(t, ctx, "Ctrl+Enter to run", panel+`.dataset.state === "ok"`)
+	if req, _ := env.runner.lastRun(); env.runner.runCount() != before+1 || req.Mode != "run" || !strings.HasSuffix(req.Code, "// typed in the editor") {
+		t.Errorf("Ctrl+Enter sent %+v", req)
+	}
 
 	// Switching language shows Python and loads its support.
 	pickLanguage(t, ctx, "python")
@@ -316,6 +325,8 @@ func TestRunSubmitAndHistory(t *testing.T) {
 
 	// Restore the accepted attempt from Go, so the language switches back too.
 	pickLanguage(t, ctx, "go")
+	do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS("#try-rate-limiter .try-history")))
+	waitFor(t, ctx, "the editor after reload", panel+`.dataset.editor === "ready"`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`#try-rate-limiter .try-history tbody tr:nth-child(2) button.try-restore`)))
 	if got := eval[string](t, ctx, panel+`.querySelector("select[name=language]").value`); got != "python" {
 		t.Errorf("restore left the language at %q", got)

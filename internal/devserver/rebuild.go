@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -20,10 +21,11 @@ const maxListed = 100
 // rebuilder is the one goroutine that builds: it owns the Builder and the
 // Live site, so neither needs a lock.
 type rebuilder struct {
-	s     *Server
-	b     *site.Builder // nil until site.New succeeds
-	stale bool          // templates, locales or assets changed since b was made
-	live  *site.Live    // the last good build; nil until one succeeds
+	s      *Server
+	b      *site.Builder // nil until site.New succeeds
+	stale  bool          // templates, locales or assets changed since b was made
+	live   *site.Live    // the last good build; nil until one succeeds
+	failed bool          // the last build failed: changes wait to be published
 }
 
 func newRebuilder(s *Server) *rebuilder { return &rebuilder{s: s} }
@@ -80,16 +82,17 @@ func (r *rebuilder) apply(ctx context.Context, wb watch.Batch) {
 		r.s.log.Warn("watch", "err", err)
 	}
 	b := r.s.classify(wb)
+	cssOnly := b.cssOnly && !r.stale && !r.failed && r.live != nil
 	r.stale = r.stale || b.rebuild
 	if r.stale || r.live == nil {
-		r.full(ctx, b.cssOnly && r.live != nil)
+		r.full(ctx, cssOnly)
 		return
 	}
 	if len(b.content) == 0 {
 		return
 	}
 	start := time.Now()
-	ch, errs := r.live.Update(ctx, b.content, r.s.site.Load())
+	ch, errs := r.live.Update(ctx, b.content, compact{r.s.site.Load()})
 	switch {
 	case ctx.Err() != nil:
 	case ch.Full:
@@ -97,6 +100,7 @@ func (r *rebuilder) apply(ctx context.Context, wb watch.Batch) {
 	case len(errs) > 0:
 		r.fail(errs)
 	default:
+		r.failed = false
 		r.s.hub.reload(ch.Pages, false)
 		r.s.log.Info("rebuilt", "pages", len(ch.Pages), "took", time.Since(start).Round(time.Microsecond))
 	}
@@ -115,7 +119,7 @@ func (r *rebuilder) full(ctx context.Context, cssOnly bool) {
 		r.b, r.stale = b, false
 	}
 	mem := output.NewMemory()
-	live, errs := r.b.BuildLive(ctx, mem)
+	live, errs := r.b.BuildLive(ctx, compact{mem})
 	if ctx.Err() != nil {
 		return
 	}
@@ -123,9 +127,9 @@ func (r *rebuilder) full(ctx context.Context, cssOnly bool) {
 		r.fail(errs)
 		return
 	}
-	old := r.s.site.Swap(mem)
-	r.live = live
-	paths := changedPages(old, mem)
+	paths := changedPages(r.s.site.Swap(mem), mem)
+	r.live, r.failed = live, false
+	debug.FreeOSMemory() // a full build's garbage is several times the site: give it back now
 	if cssOnly {
 		paths = nil
 	}
@@ -133,7 +137,17 @@ func (r *rebuilder) full(ctx context.Context, cssOnly bool) {
 	r.s.log.Info("built", "files", len(mem.Paths()), "changed", len(paths), "took", time.Since(start).Round(time.Millisecond))
 }
 
+// compact stores exact-size copies of what a build writes: a render
+// buffer's spare capacity, up to half of each page, would otherwise stay
+// allocated for as long as the server runs.
+type compact struct{ *output.Memory }
+
+func (c compact) Write(path string, data []byte) error {
+	return c.Memory.Write(path, bytes.Clone(data))
+}
+
 func (r *rebuilder) fail(errs diag.List) {
+	r.failed = true
 	errs = errs.Sort()
 	for _, e := range errs {
 		r.s.log.Error(e.Error())

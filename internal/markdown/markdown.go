@@ -58,6 +58,7 @@ type Doc struct {
 	Links     []Link
 	Questions []Question
 	Samples   []string // samples named by try blocks, in order
+	Tries     []Try    // the try blocks, in order
 	Errs      diag.List
 }
 
@@ -80,6 +81,10 @@ type Question struct {
 	Kind string
 	Text string // the question's plain text, without its notes
 	Line int
+
+	// The HTML of the question without its notes, and of its :::strong and
+	// :::weak notes (each kind joined in order), for interview kits.
+	Body, Strong, Weak []byte
 }
 
 // Option changes one conversion.
@@ -124,5 +129,8 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 		doc.Errs.Add(diag.Pos{File: file}, "render: %v", err)
 	}
 	doc.HTML = b.Bytes()
+	if err := m.renderParts(&doc, src, w.parts); err != nil {
+		doc.Errs.Add(diag.Pos{File: file}, "render: %v", err)
+	}
 	return doc
 }

@@ -28,6 +28,7 @@ type walker struct {
 	ids      map[string]int // heading or anchor ID → line
 	line     int            // line of the innermost block seen
 	demote   int            // levels to move headings down
+	parts    []*Directive   // question and try blocks in order, for renderParts
 }
 
 func (w *walker) errorf(line int, format string, args ...any) {
@@ -136,6 +137,7 @@ func (w *walker) question(d *Directive) {
 	w.anchor(d.ID, d.Line)
 	d.Label = w.r.KindLabel(kind)
 	w.doc.Questions = append(w.doc.Questions, Question{ID: d.ID, Kind: kind, Text: questionText(d, w.src), Line: d.Line})
+	w.parts = append(w.parts, d)
 }
 
 func (w *walker) try(d *Directive) {
@@ -151,6 +153,8 @@ func (w *walker) try(d *Directive) {
 	w.anchor(d.ID, d.Line)
 	d.Panel = w.r.TryPanel(id)
 	w.doc.Samples = append(w.doc.Samples, id)
+	w.doc.Tries = append(w.doc.Tries, Try{Sample: id, ID: d.ID, Text: questionText(d, w.src), Line: d.Line})
+	w.parts = append(w.parts, d)
 }
 
 func knownList(known map[string]bool) string {

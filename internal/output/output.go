@@ -61,6 +61,10 @@ func (s *Staged) Write(p string, data []byte) error {
 	return os.WriteFile(full, data, 0o644)
 }
 
+// Dir is the staging directory, for steps that work on the built site as
+// files before it is published (the search index).
+func (s *Staged) Dir() string { return s.tmp }
+
 // Commit swaps the staged directory in for the target, atomically when the
 // target exists, and removes the old one.
 func (s *Staged) Commit() error {

@@ -13,6 +13,7 @@ import (
 
 	"guides/internal/content"
 	"guides/internal/diag"
+	"guides/internal/markdown"
 	"guides/internal/output"
 )
 
@@ -26,17 +27,23 @@ type Store interface {
 var _ Store = (*output.Memory)(nil)
 
 // Live is a built site kept between edits, for serve: an edit to a guide
-// re-renders that guide in every locale (a translation's language switcher,
-// an untranslated placeholder's list of originals) and the home pages only
-// if its card on them changed, instead of the whole site.
+// re-renders that guide's pages and interview kits in every locale (a
+// translation's language switcher, an untranslated placeholder's list of
+// originals), and the pages that list it only where its entry on them
+// changed: the home pages for its card, the question library's pages for
+// its title, tags and questions, the feed for its title, summary, tags and
+// date, the sitemap for its date. Each is compared by the function that
+// makes it, before and after, so what the lists show and what Live
+// re-renders cannot drift apart.
 //
 // It keeps the last good plan: the loaded pages and each page's converted
-// metadata (headings, links), but no page's HTML, which lives in the Store.
-// An edit reloads only the changed files and their translations (so checks
-// that span a guide's versions still run), converts them, re-checks their
-// links and every link into a page whose anchors changed, and renders the
-// affected pages. Anything else — a page added, removed or moved to another
-// URL, a sample, a file it does not know — asks for a full build instead.
+// metadata (headings, links, questions), but no page's HTML, which lives in
+// the Store. An edit reloads only the changed files and their translations
+// (so checks that span a guide's versions still run), converts them,
+// re-checks their links and every link into a page whose anchors changed,
+// and renders the affected pages. Anything else — a page added, removed or
+// moved to another URL, a new or vanished library page, a sample, a file it
+// does not know — asks for a full build instead.
 //
 // A Live is not safe for concurrent use: one goroutine owns it.
 type Live struct {
@@ -96,9 +103,12 @@ func (l *Live) Update(ctx context.Context, paths []string, w Store) (Change, dia
 	if len(errs) > 0 {
 		return Change{}, errs.Sort()
 	}
-	pages, err := e.write(ctx, w)
-	if err != nil {
+	pages, full, err := e.write(ctx, w)
+	if err != nil { // a template failed: what was written stays, the edits stay pending
 		return Change{}, diag.List{diag.Errorf(diag.Pos{File: l.b.cfg.ContentDir}, "%v", err)}
+	}
+	if full {
+		return Change{Full: true}, nil
 	}
 	l.commit(e)
 	return Change{Pages: pages}, nil
@@ -129,7 +139,10 @@ func (l *Live) reload() (files []string, full bool) {
 		}
 	}
 	for _, pg := range l.p.s.Pages {
-		if rel := l.rel(pg.File); pg.Kind == content.Guide && keys[pg.Key] && !slices.Contains(files, rel) {
+		if pg.Kind != content.Guide || !keys[pg.Key] {
+			continue
+		}
+		if rel := l.rel(pg.File); !slices.Contains(files, rel) {
 			files = append(files, rel)
 		}
 	}
@@ -249,12 +262,14 @@ func (p *plan) publishes(pg *content.Page) bool {
 // convert converts the loaded pages' Markdown.
 func (e *edit) convert(ctx context.Context) diag.List {
 	pages := slices.Collect(maps.Values(e.repl))
-	var errs diag.List
-	if err := parallel(ctx, len(pages), func(i int) error { e.q.convert(pages[i]); return nil }); err != nil {
-		errs.Add(diag.Pos{File: e.l.b.cfg.ContentDir}, "%v", err)
+	docs := make([]*markdown.Doc, len(pages))
+	err := parallel(ctx, len(pages), func(i int) error { docs[i] = e.q.convert(pages[i]); return nil })
+	if err != nil { // cancelled: some pages are not converted
+		return diag.List{diag.Errorf(diag.Pos{File: e.l.b.cfg.ContentDir}, "%v", err)}
 	}
-	for _, pg := range pages {
-		errs.Append(e.q.docs[pg].Errs)
+	var errs diag.List
+	for _, d := range docs {
+		errs.Append(d.Errs)
 	}
 	return errs
 }
@@ -335,75 +350,154 @@ func (e *edit) homesChange() bool {
 }
 
 // write renders the affected pages and writes those that changed, and the
-// sitemap when a guide's date changed. It returns the changed pages' paths.
-func (e *edit) write(ctx context.Context, w Store) ([]string, error) {
-	jobs := e.jobs()
+// feeds and the sitemap if what they list changed. It returns the changed
+// pages' paths; full is set, and nothing written, when the edit changes
+// which library pages exist.
+func (e *edit) write(ctx context.Context, w Store) (pages []string, full bool, err error) {
+	jobs, full := e.jobs()
+	if full {
+		return nil, true, nil
+	}
 	changed := make([]bool, len(jobs))
-	err := parallel(ctx, len(jobs), func(i int) error {
-		j := jobs[i]
-		doc := e.q.docs[j.src]
-		if j.src != nil && (doc == nil || doc.HTML == nil) {
-			doc = e.q.convert(j.src) // a home page: its HTML went out with the last render
-		}
-		r, err := e.q.render(j, doc)
-		if err != nil {
-			return err
-		}
-		if was, ok := w.Get(r.File); ok && bytes.Equal(was, r.html) {
-			return nil
-		}
-		changed[i] = true
-		return w.Write(r.File, r.html)
+	err = parallel(ctx, len(jobs), func(i int) error {
+		var err error
+		changed[i], err = e.render(jobs[i], w)
+		return err
 	})
+	if err == nil {
+		err = e.writeSiteFiles(w)
+	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	if err := e.writeSitemap(w); err != nil {
-		return nil, err
-	}
-	var pages []string
 	for i, j := range jobs {
 		if changed[i] {
 			pages = append(pages, j.url)
 		}
 	}
-	return pages, nil
+	return pages, false, nil
 }
 
-// jobs lists the pages to render again: every locale's page of each edited
-// guide, and the home pages if they change.
-func (e *edit) jobs() []job {
+// render renders a job and writes it if it changed.
+func (e *edit) render(j job, w Store) (bool, error) {
+	e.q.mu.Lock() // other jobs record the docs they convert
+	doc := e.q.docs[j.src]
+	e.q.mu.Unlock()
+	if j.src != nil && (doc == nil || doc.HTML == nil) {
+		doc = e.q.convert(j.src) // a home page: its HTML went out with the last render
+	}
+	r, err := e.q.render(j, doc)
+	if err != nil {
+		return false, err
+	}
+	if was, ok := w.Get(r.File); ok && bytes.Equal(was, r.html) {
+		return false, nil
+	}
+	return true, w.Write(r.File, r.html)
+}
+
+// jobs lists the pages to render again: every locale's page and interview
+// kit of each edited guide, the home pages if a card on them changed, and
+// the library pages that list what changed.
+func (e *edit) jobs() ([]job, bool) {
 	keys := map[string]bool{}
 	for _, np := range e.repl {
-		if np.Kind == content.Guide {
+		if np.Kind == content.Guide && e.q.byKey[np.Key] != nil {
 			keys[np.Key] = true
 		}
 	}
 	var out []job
-	for _, j := range e.q.jobs() {
-		switch {
-		case j.template == "home" && e.homes,
-			j.template == "guide" && keys[j.src.Key],
-			j.template == "untranslated" && keys[j.key]:
-			out = append(out, j)
+	for _, loc := range e.q.s.Locales {
+		if e.homes {
+			out = append(out, e.q.homeJob(loc))
+		}
+		for key := range keys {
+			out = e.q.appendReaderJob(append(out, e.q.guideJob(loc, key)), tmplKit, loc, key)
+		}
+		filters, full := e.library(loc)
+		if full {
+			return nil, true
+		}
+		for _, f := range filters {
+			out = e.q.appendReaderJob(out, tmplQuestions, loc, f)
 		}
 	}
-	return out
+	return out, false
 }
 
-// writeSitemap writes the sitemap again if a guide's date changed: its URLs
-// and alternates cannot have, or the edit would have needed a full build.
-func (e *edit) writeSitemap(w Store) error {
-	for old, np := range e.repl {
-		if !old.Guide.Updated.Equal(np.Guide.Updated.Time) {
-			sm, err := e.q.sitemap(e.q.jobs())
-			if err != nil {
-				return err
+// library lists the library pages of a locale that list an edited guide's
+// entry (its title, family, tags and questions) if that changed, or every
+// library page of the locale if the filter nav they all share changed.
+// full is set if the set of library pages changed.
+func (e *edit) library(loc string) (filters []string, full bool) {
+	old, cur := e.l.p, e.q
+	set := map[string]bool{}
+	for was, np := range e.repl {
+		if np.Kind != content.Guide || np.Locale != loc || !cur.publishes(np) {
+			continue
+		}
+		a, b := old.libraryGuide(was, old.entries(was)), cur.libraryGuide(np, cur.entries(np))
+		if reflect.DeepEqual(a, b) {
+			continue
+		}
+		set[""], set["role/"+np.Key] = true, true
+		for _, en := range append(a.Entries, b.Entries...) {
+			set["kind/"+en.Kind] = true
+		}
+		for _, t := range append(a.Tags, b.Tags...) {
+			if s := tagSlug(t.Name); s != "" {
+				set["stack/"+s] = true
 			}
-			return w.Write("sitemap.xml", sm)
 		}
 	}
-	return nil
+	if len(set) == 0 {
+		return nil, false
+	}
+	all := cur.libraryFilters(loc)
+	if !slices.Equal(slices.Sorted(slices.Values(old.libraryFilters(loc))), slices.Sorted(slices.Values(all))) {
+		return nil, true
+	}
+	probe := "kind/" + libraryKinds()[0] // a page whose nav is every other page's
+	if !reflect.DeepEqual(old.libraryNav(loc, probe), cur.libraryNav(loc, probe)) {
+		return all, false
+	}
+	return slices.Sorted(maps.Keys(set)), false
+}
+
+// writeSiteFiles writes a locale's feed again if an entry in it (or its
+// home page's summary) changed, and the sitemap if a guide's date did: its
+// URLs and alternates cannot have, or the edit would need a full build.
+func (e *edit) writeSiteFiles(w Store) error {
+	feeds, dated := map[string]bool{}, false
+	for was, np := range e.repl {
+		switch {
+		case np.Kind == content.Home:
+			feeds[np.Locale] = true
+		case e.q.publishes(np):
+			feeds[np.Locale] = feeds[np.Locale] || !reflect.DeepEqual(e.l.p.feedEntry(was), e.q.feedEntry(np))
+			dated = dated || !was.Guide.Updated.Equal(np.Guide.Updated.Time)
+		}
+	}
+	for _, loc := range slices.Sorted(maps.Keys(feeds)) {
+		if !feeds[loc] {
+			continue
+		}
+		data, err := e.q.feed(loc)
+		if err == nil {
+			err = w.Write(loc+"/feed.xml", data)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if !dated {
+		return nil
+	}
+	sm, err := e.q.sitemap(e.q.jobs())
+	if err != nil {
+		return err
+	}
+	return w.Write("sitemap.xml", sm)
 }
 
 // commit makes the edit's plan the last good one.

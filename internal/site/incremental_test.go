@@ -3,6 +3,9 @@ package site
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -46,42 +49,50 @@ type step struct {
 	edit  func(t *testing.T, fsys fstest.MapFS)
 	paths []string // what the watcher reports
 	full  bool     // Update must ask for a full build
-	pages []string // the pages it must report changed (when no errors)
 	errs  bool     // it must report problems, each also reported by a full build
+	want  []string // pages it must report changed (when it succeeds)
+	not   []string // pages it must not report changed
 }
 
 // TestLiveUpdate applies edits to a live site and checks each result against
-// a full build of the edited content: same files, same bytes, or problems a
-// full build also reports.
+// a full build of the edited content: the same files with the same bytes,
+// and exactly the pages whose bytes changed reported; or problems a full
+// build reports too.
 func TestLiveUpdate(t *testing.T) {
 	const be, it, tester = "en/roles/backend-engineer.md", "it/roles/backend-engineer.md", "en/roles/tester.md"
+	guideEN, kitEN, guideIT := "/en/roles/backend-engineer/", "/en/roles/backend-engineer/kit/", "/it/roles/backend-engineer/"
 	tests := []struct {
 		name  string
 		steps []step
 	}{
-		{"body edit re-renders that page only", []step{{
+		{"prose edit re-renders that page only", []step{{
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "First version.", "Second version.") },
-			paths: []string{be}, pages: []string{"/en/roles/backend-engineer/"},
+			paths: []string{be}, want: []string{guideEN}, not: []string{"/en/", kitEN, "/en/questions/", guideIT},
+		}}},
+		{"question edit reaches the kit and the library", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "a rate limiter?", "a cache?") },
+			paths: []string{be}, want: []string{guideEN, kitEN, "/en/questions/", "/en/questions/kind/design/", "/en/questions/role/backend-engineer/", "/en/questions/stack/go/"},
+			not: []string{"/en/", "/en/questions/kind/sql/", "/it/questions/"},
 		}}},
 		{"title edit changes the home card", []step{{
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "a Backend Engineer", "a Backend Developer") },
-			paths: []string{be}, pages: []string{"/en/", "/en/roles/backend-engineer/"},
+			paths: []string{be}, want: []string{"/en/", guideEN, kitEN, "/en/questions/"}, not: []string{"/it/"},
 		}}},
 		{"an untranslated guide's title reaches its placeholder and both homes", []step{{
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "a Tester", "a QA Engineer") },
-			paths: []string{tester}, pages: []string{"/en/", "/en/roles/tester/", "/it/", "/it/roles/tester/"},
+			paths: []string{tester}, want: []string{"/en/", "/en/roles/tester/", "/it/", "/it/roles/tester/"},
 		}}},
 		{"translation edit", []step{{
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, it, "Testo.", "Altro testo.") },
-			paths: []string{it}, pages: []string{"/it/roles/backend-engineer/"},
+			paths: []string{it}, want: []string{guideIT}, not: []string{guideEN, "/it/"},
 		}}},
 		{"home edit", []step{{
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, "en/_index.md", "Welcome.", "Hello.") },
-			paths: []string{"en/_index.md"}, pages: []string{"/en/"},
+			paths: []string{"en/_index.md"}, want: []string{"/en/"}, not: []string{"/it/"},
 		}}},
-		{"date edit rewrites the sitemap", []step{{
+		{"date edit rewrites the sitemap and the feed", []step{{
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "2026-11-20", "2026-11-21") },
-			paths: []string{tester}, pages: []string{"/en/roles/tester/"},
+			paths: []string{tester}, want: []string{"/en/roles/tester/"},
 		}}},
 		{"an anchor other pages link to goes, then comes back", []step{
 			{edit: func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "{#why}", "{#reasons}") }, paths: []string{tester}, errs: true},
@@ -92,7 +103,7 @@ func TestLiveUpdate(t *testing.T) {
 			{edit: func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, it, "Testo.", "Altro.") }, paths: []string{it}, errs: true},
 			{
 				edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "sumary:", "summary:") },
-				paths: []string{tester}, pages: []string{"/it/roles/backend-engineer/"},
+				paths: []string{tester}, want: []string{guideIT},
 			},
 		}},
 		{"translations must agree on the family", []step{
@@ -116,13 +127,20 @@ func TestLiveUpdate(t *testing.T) {
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, tester, "family:", "slug: qa\nfamily:") },
 			paths: []string{tester}, full: true,
 		}}},
+		{"a new stack tag (a new library page) needs a full build", []step{{
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "[Go, PostgreSQL]", "[Go, PostgreSQL, Redis]") },
+			paths: []string{be}, full: true,
+		}}},
 		{"a sample edit needs a full build", []step{{
-			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, "samples/demo/statement.en.md", "doubled", "twice") },
+			edit: func(t *testing.T, f fstest.MapFS) {
+				replaceIn(t, f, "samples/demo/statement.en.md", "doubled", "twice")
+			},
 			paths: []string{"samples/demo/statement.en.md"}, full: true,
 		}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			fsys := liveSite(t)
 			b, errs := New(liveConfig(fsys))
 			if len(errs) > 0 {
@@ -135,11 +153,24 @@ func TestLiveUpdate(t *testing.T) {
 			}
 			for i, st := range tt.steps {
 				st.edit(t, fsys)
+				before := snapshot(mem)
 				ch, errs := live.Update(t.Context(), st.paths, mem)
-				checkStep(t, i, st, ch, errs, fsys, mem)
+				checkStep(t, i, st, ch, errs, fsys, before, mem)
 			}
 		})
 	}
+}
+
+// snapshot copies the HTML pages of an output by site path.
+func snapshot(mem *output.Memory) map[string]string {
+	out := map[string]string{}
+	for _, p := range mem.Paths() {
+		if strings.HasSuffix(p, "index.html") {
+			data, _ := mem.Get(p)
+			out["/"+strings.TrimSuffix(p, "index.html")] = string(data)
+		}
+	}
+	return out
 }
 
 func liveConfig(fsys fstest.MapFS) Config {
@@ -148,12 +179,12 @@ func liveConfig(fsys fstest.MapFS) Config {
 	return cfg
 }
 
-func checkStep(t *testing.T, i int, st step, ch Change, errs diag.List, fsys fstest.MapFS, mem *output.Memory) {
+func checkStep(t *testing.T, i int, st step, ch Change, errs diag.List, fsys fstest.MapFS, before map[string]string, mem *output.Memory) {
 	t.Helper()
 	fullMem, fullErrs := fullBuild(t, fsys)
 	switch {
 	case ch.Full != st.full:
-		t.Fatalf("step %d: Full = %v, want %v", i, ch.Full, st.full)
+		t.Fatalf("step %d: Full = %v, want %v (errors %v)", i, ch.Full, st.full, errs)
 	case st.full:
 	case st.errs:
 		if len(errs) == 0 || len(fullErrs) == 0 {
@@ -168,11 +199,35 @@ func checkStep(t *testing.T, i int, st step, ch Change, errs diag.List, fsys fst
 		if len(errs) > 0 {
 			t.Fatalf("step %d: %v", i, errs)
 		}
-		slices.Sort(ch.Pages)
-		if diff := cmp.Diff(st.pages, ch.Pages); diff != "" {
-			t.Errorf("step %d: changed pages mismatch (-want +got):\n%s", i, diff)
-		}
 		sameFiles(t, fullMem, mem)
+		checkPages(t, i, st, ch.Pages, before, snapshot(mem))
+	}
+}
+
+// checkPages checks that Update reported exactly the pages that changed,
+// and those the step expects.
+func checkPages(t *testing.T, i int, st step, got []string, before, after map[string]string) {
+	t.Helper()
+	var changed []string
+	for url, html := range after {
+		if before[url] != html {
+			changed = append(changed, url)
+		}
+	}
+	slices.Sort(changed)
+	slices.Sort(got)
+	if diff := cmp.Diff(changed, got); diff != "" {
+		t.Errorf("step %d: reported pages mismatch (-changed +reported):\n%s", i, diff)
+	}
+	for _, p := range st.want {
+		if !slices.Contains(got, p) {
+			t.Errorf("step %d: %s not reported changed; got %v", i, p, got)
+		}
+	}
+	for _, p := range st.not {
+		if slices.Contains(got, p) {
+			t.Errorf("step %d: %s reported changed", i, p)
+		}
 	}
 }
 
@@ -198,6 +253,39 @@ func sameFiles(t *testing.T, want, got *output.Memory) {
 		g, _ := got.Get(p)
 		if !bytes.Equal(w, g) {
 			t.Errorf("%s differs from a full build's:\n%s", p, cmp.Diff(string(w), string(g)))
+		}
+	}
+}
+
+// BenchmarkLiveUpdate times Update for a body edit of one guide of the
+// content directory in $GUIDES_BENCH_CONTENT (a corpus's DIR/content).
+func BenchmarkLiveUpdate(b *testing.B) {
+	dir := os.Getenv("GUIDES_BENCH_CONTENT")
+	if dir == "" {
+		b.Skip("set GUIDES_BENCH_CONTENT to a content directory")
+	}
+	cfg := testConfig(nil)
+	cfg.Content, cfg.ContentDir, cfg.Drafts = os.DirFS(dir), dir, true
+	bld, errs := New(cfg)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	mem := output.NewMemory()
+	live, errs := bld.BuildLive(b.Context(), mem)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	guide := filepath.Join(dir, "en/roles/role-00042.md")
+	orig, err := os.ReadFile(guide)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { os.WriteFile(guide, orig, 0o644) })
+	b.ResetTimer()
+	for i := range b.N {
+		os.WriteFile(guide, fmt.Appendf(bytes.Clone(orig), "\nEdit %d.\n", i), 0o644)
+		if ch, errs := live.Update(b.Context(), []string{"en/roles/role-00042.md"}, mem); len(errs) > 0 || ch.Full {
+			b.Fatal(errs, ch.Full)
 		}
 	}
 }

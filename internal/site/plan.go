@@ -24,6 +24,7 @@ type plan struct {
 	byKey  map[string]map[string]*content.Page // guide key → locale → page
 	homes  map[string]*content.Page            // locale → home page
 	panels map[string]map[string][]byte        // sample → locale → try panel HTML
+	lookup readerIndex                         // the reader pages' index, built on first use (library.go)
 	mu     sync.Mutex
 }
 

@@ -40,6 +40,9 @@ func (p *plan) writeSiteFiles(w output.Writer, jobs []job) error {
 	if err := w.Write("robots.txt", []byte(robots)); err != nil {
 		return err
 	}
+	if err := p.writeFeeds(w); err != nil {
+		return err
+	}
 	for name, data := range p.b.bundle.Files {
 		if err := w.Write(name, data); err != nil {
 			return err
@@ -65,6 +68,7 @@ func (p *plan) sitemap(jobs []job) ([]byte, error) {
 		}
 		set.URLs = append(set.URLs, u)
 	}
+	set.URLs = append(set.URLs, p.extraSitemap(jobs)...)
 	out, err := xml.MarshalIndent(set, "", "  ")
 	if err != nil {
 		return nil, err

@@ -29,6 +29,10 @@ type view struct {
 	TotalMinutes int
 	Families     []family // home page
 	Originals    []link   // untranslated page: the versions that exist
+
+	Filters *roleFilters // home page: role filters (filters.go)
+	Library *libraryPage // question library page
+	Kit     *kitPage     // interview kit page
 }
 
 type link struct {

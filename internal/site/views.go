@@ -15,6 +15,7 @@ func (p *plan) homeView(pg *content.Page, doc *markdown.Doc) *view {
 	v.Body = template.HTML(doc.HTML)
 	p.withTranslations(v, p.homes, func(loc string) string { return "/" + loc + "/" })
 	v.Families = p.families(pg.Locale)
+	v.Filters = p.roleFilters(v.Families)
 	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": v.T("site_name"),
 		"description": v.Description, "url": v.Canonical, "inLanguage": pg.Locale}
 	return v

@@ -113,6 +113,8 @@ func (p *plan) viewOf(j job, doc *markdown.Doc) *view {
 		return p.guideView(j.src, doc)
 	case "untranslated":
 		return p.untranslatedView(j.locale, j.key)
+	case tmplQuestions, tmplKit, tmplSearch:
+		return p.readerView(j)
 	}
 	return p.notFoundView(j.locale)
 }
@@ -121,25 +123,35 @@ func (p *plan) viewOf(j job, doc *markdown.Doc) *view {
 func (p *plan) jobs() []job {
 	var jobs []job
 	for _, loc := range p.s.Locales {
-		home := p.homes[loc]
-		jobs = append(jobs, job{file: loc + "/index.html", url: home.URL, template: "home", src: home, locale: loc})
+		jobs = append(jobs, p.homeJob(loc))
 		for _, key := range p.keys() {
-			if pg := p.byKey[key][loc]; pg != nil {
-				jobs = append(jobs, job{file: fileOf(pg.URL), url: pg.URL, template: "guide", src: pg, locale: loc})
-			} else {
-				url := "/" + loc + "/roles/" + key + "/"
-				jobs = append(jobs, job{file: fileOf(url), url: url, template: "untranslated", key: key, locale: loc})
-			}
+			jobs = append(jobs, p.guideJob(loc, key))
 		}
 		jobs = append(jobs, job{file: loc + "/404.html", url: "/" + loc + "/404.html", template: "404", locale: loc})
 	}
 	jobs = append(jobs,
 		job{file: "index.html", url: "/", template: "root", locale: DefaultLocale},
 		job{file: "404.html", url: "/404.html", template: "404", locale: DefaultLocale})
+	jobs = append(jobs, p.extraJobs()...)
 	for _, pg := range p.drafts {
 		jobs = append(jobs, job{src: pg})
 	}
 	return jobs
+}
+
+// homeJob is a locale's home page.
+func (p *plan) homeJob(loc string) job {
+	home := p.homes[loc]
+	return job{file: loc + "/index.html", url: home.URL, template: "home", src: home, locale: loc}
+}
+
+// guideJob is a guide's page in a locale, or its placeholder there.
+func (p *plan) guideJob(loc, key string) job {
+	if pg := p.byKey[key][loc]; pg != nil {
+		return job{file: fileOf(pg.URL), url: pg.URL, template: "guide", src: pg, locale: loc}
+	}
+	url := "/" + loc + "/roles/" + key + "/"
+	return job{file: fileOf(url), url: url, template: "untranslated", key: key, locale: loc}
 }
 
 func fileOf(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }

@@ -70,7 +70,8 @@ export async function postRun(base: string, req: RunRequest, timeoutMs = TIMEOUT
     }
     const body: unknown = await res.json().catch(() => null);
     if (res.ok) {
-      return isRunResult(body) ? { kind: "ok", result: body } : { kind: "failed", status: res.status };
+      const result = asRunResult(body);
+      return result ? { kind: "ok", result } : { kind: "failed", status: res.status };
     }
     if (res.status >= 400 && res.status < 500) {
       const message = isObject(body) && typeof body.error === "string" ? body.error : res.statusText;
@@ -97,11 +98,18 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null;
 }
 
-function isRunResult(v: unknown): v is RunResult {
-  return (
-    isObject(v) &&
-    typeof v.verdict === "string" &&
-    Array.isArray(v.tests) &&
-    v.tests.every((t: unknown) => isObject(t) && typeof t.name === "string" && typeof t.verdict === "string")
-  );
+/** Checks the shape of a 200 answer; a compile error may come with no tests at all. */
+function asRunResult(v: unknown): RunResult | null {
+  if (!isObject(v) || typeof v.verdict !== "string") return null;
+  const tests: unknown = v.tests ?? [];
+  if (!Array.isArray(tests)) return null;
+  if (!tests.every((t: unknown) => isObject(t) && typeof t.name === "string" && typeof t.verdict === "string")) {
+    return null;
+  }
+  return {
+    verdict: v.verdict,
+    tests: tests as TestResult[],
+    compile_output: typeof v.compile_output === "string" ? v.compile_output : "",
+    stderr: typeof v.stderr === "string" ? v.stderr : "",
+  };
 }

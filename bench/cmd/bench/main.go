@@ -7,9 +7,12 @@
 //
 //	go run ./bench/cmd/bench [-pages 1000,5000] [-runs 3] [-only guides,hugo,floor]
 //
-// -pages counts guides per locale; the table counts both locales. Each tool
-// runs once to warm up, then -runs times. The exit status is 0 even when a
-// target is missed, since the table is a report; it is 1 when a tool fails.
+// -pages counts guides per locale; the table counts both locales. The tools
+// run in rounds, each tool once per round, so load drift on a shared machine
+// hits them alike: one warm-up round, then -runs timed rounds. The table
+// shows the median wall and CPU time and the highest peak RSS. The exit
+// status is 0 even when a target is missed, since the table is a report; it
+// is 1 when a tool fails to build, exits non-zero or writes too few pages.
 package main
 
 import (

@@ -71,6 +71,7 @@ func TestAttacksAreContained(t *testing.T) {
 					t.Errorf("foreign-arch syscall: exit %d, want 159 (SIGSYS); stderr %q", r.ExitCode, r.Stderr)
 				}
 				t.Logf("%s: %s in %v", tt.name, r.Status, r.Wall)
+				noLeftovers(t, tt.name, s)
 				healthy(t, s)
 			}
 		})
@@ -100,6 +101,21 @@ addr = ctypes.addressof(ctypes.c_char.from_buffer(m))
 ctypes.CFUNCTYPE(ctypes.c_int)(addr)()
 print("int 0x80 returned")
 `
+
+// noLeftovers checks that nothing of a run is left once Run returned: no
+// process of the slot's uid, none in its cgroups. (A sandboxed run makes no
+// temporary file on the host at all: its files live in the sandbox's tmpfs.)
+func noLeftovers(t *testing.T, what string, s *Slot) {
+	t.Helper()
+	if left := processesOf(s.UID()); len(left) > 0 {
+		t.Errorf("%s: processes of uid %d left: %v", what, s.UID(), left)
+	}
+	if s.group != nil {
+		if procs, err := s.group.Procs(); err != nil || len(procs) > 0 {
+			t.Errorf("%s: processes left in the slot's cgroups: %v %v", what, procs, err)
+		}
+	}
+}
 
 func clip(b []byte) string {
 	if len(b) > 300 {
@@ -243,6 +259,7 @@ func TestIsolation(t *testing.T) {
 			if len(seen) < 30 {
 				t.Errorf("probe made %d attempts, want 30; stderr %q", len(seen), r.Stderr)
 			}
+			noLeftovers(t, "probe", s)
 			healthy(t, s)
 		})
 	}

@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 )
@@ -34,7 +33,7 @@ func (h *Host) command(spec Spec, lim Limits, p *plumbing) []string {
 // rlimits are set by the slot's own process on itself, then inherited by
 // bwrap and everything in the sandbox.
 func (h *Host) rlimits(lim Limits) []string {
-	cpu := int(math.Ceil(lim.CPU.Seconds()))
+	cpu := int(cpuLimit(lim).Seconds())
 	args := []string{
 		fmt.Sprintf("--nproc=%d", lim.Procs),
 		fmt.Sprintf("--fsize=%d", lim.FileSize),

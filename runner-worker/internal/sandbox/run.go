@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"sync"
@@ -69,23 +70,14 @@ type execution struct {
 
 func (e *execution) run(ctx context.Context, stdin []byte) (Result, error) {
 	c := &capture{outputCap: e.lim.Output, resultsCap: e.lim.Results, onFlood: e.kill}
-	e.cmd.Stdin = newStdin(stdin)
-	e.cmd.Stdout, e.cmd.Stderr = e.p.stdoutW, e.p.stderrW
-	e.cmd.ExtraFiles = e.p.extra
 	oomBefore, err := e.oomKills()
 	if err != nil {
 		e.p.closeAll()
 		return Result{}, err
 	}
 	spawned := time.Now()
-	if err := e.cmd.Start(); err != nil {
-		e.p.closeAll()
-		return Result{}, fmt.Errorf("start sandbox: %w", err)
-	}
-	e.p.closeChildEnds()
-	c.follow(e.p.stdoutR, e.p.stderrR, e.p.resultsR, e.p.startedR)
-	if e.slot == nil {
-		c.markStarted()
+	if err := e.start(c, stdin); err != nil {
+		return Result{}, err
 	}
 	placeErr := e.place()
 	if placeErr != nil {
@@ -94,35 +86,83 @@ func (e *execution) run(ctx context.Context, stdin []byte) (Result, error) {
 	stop := e.watch(ctx)
 	waitErr := e.cmd.Wait()
 	stop()
+	e.release()
+	res, err := e.collect(c, spawned, oomBefore)
+	return res, e.failure(ctx, res, errors.Join(placeErr, unexpected(waitErr), err))
+}
+
+// start spawns the sandbox and starts reading its pipes.
+func (e *execution) start(c *capture, stdin []byte) error {
+	e.cmd.Stdin = newStdin(stdin)
+	e.cmd.Stdout, e.cmd.Stderr = e.p.stdoutW, e.p.stderrW
+	e.cmd.ExtraFiles = e.p.extra
+	if err := e.cmd.Start(); err != nil {
+		e.p.closeAll()
+		return fmt.Errorf("start sandbox: %w", err)
+	}
+	e.p.closeChildEnds()
+	c.follow(e.p.stdoutR, e.p.stderrR, e.p.resultsR, e.p.startedR)
+	if e.slot == nil {
+		c.markStarted() // a bare command starts as soon as it is spawned
+	}
+	return nil
+}
+
+// release stops the backstop and lets go of the sandbox's init.
+func (e *execution) release() {
 	e.mu.Lock()
+	defer e.mu.Unlock()
 	if e.backstop != nil {
 		e.backstop.Stop()
 	}
 	if e.init != nil {
 		e.init.Release()
 	}
-	e.mu.Unlock()
+}
+
+// collect makes sure nothing of the run is left, then puts together what
+// it did.
+func (e *execution) collect(c *capture, spawned time.Time, oomBefore int64) (Result, error) {
 	res := Result{Wall: time.Since(spawned)}
-	err = errors.Join(e.reap(), c.wait(time.Second))
+	err := errors.Join(e.reap(), c.wait(2*time.Second))
 	c.fill(&res, spawned)
 	res.fromState(e.cmd.ProcessState, c.flooded, e.wasTimedOut())
 	if err == nil {
 		err = e.account(&res, oomBefore)
 	}
 	res.decide(e.lim)
+	return res, err
+}
+
+// failure says what went wrong on the runner's side, if anything: the
+// sandbox, or ctx ending the run. Whatever the program did is not a failure.
+func (e *execution) failure(ctx context.Context, res Result, err error) error {
 	switch {
-	case placeErr != nil:
-		return res, fmt.Errorf("%w (sandbox stderr: %q)", placeErr, res.Stderr)
-	case ctx.Err() != nil:
-		return res, fmt.Errorf("run ended early: %w", context.Cause(ctx))
-	case waitErr != nil && !isExit(waitErr):
-		return res, fmt.Errorf("wait for sandbox: %w", waitErr)
 	case err != nil:
-		return res, err
+		return fmt.Errorf("%w (sandbox stderr: %q)", err, clipped(res.Stderr))
+	case ctx.Err() != nil:
+		return fmt.Errorf("run ended early: %w", context.Cause(ctx))
 	case !res.Started && res.ExitCode != 0 && !res.limitHit():
-		return res, fmt.Errorf("sandbox failed to set up (exit %d): %s", res.ExitCode, res.Stderr)
+		return fmt.Errorf("sandbox failed to set up (exit %d): %s", res.ExitCode, clipped(res.Stderr))
 	}
-	return res, nil
+	return nil
+}
+
+// unexpected keeps an error from Wait unless it only reports a non-zero
+// exit, which is the program's business.
+func unexpected(err error) error {
+	var ee *exec.ExitError
+	if err == nil || errors.As(err, &ee) {
+		return nil
+	}
+	return fmt.Errorf("wait for sandbox: %w", err)
+}
+
+func clipped(b []byte) []byte {
+	if len(b) > 500 {
+		return b[:500]
+	}
+	return b
 }
 
 // oomKills reads the slot's OOM kill counter, or 0 without cgroups.
@@ -209,6 +249,12 @@ func (e *execution) wasTimedOut() bool {
 	return e.timedOut
 }
 
+// backstopDelay is how long a killed sandbox may take to die before bwrap
+// itself is killed. Dying takes long only on a machine overloaded by fork
+// bombs; killing bwrap sooner would let Wait return while the pid namespace
+// is still being torn down.
+const backstopDelay = 5 * time.Second
+
 // kill ends the run. It kills the sandbox's init first, which takes its
 // whole pid namespace with it, and every process in the slot's cgroups; bwrap
 // then reaps the init and exits by itself, so no zombie is left for the
@@ -235,7 +281,7 @@ func (e *execution) kill() {
 				}
 			}
 		}
-		e.backstop = time.AfterFunc(time.Second, killGroup)
+		e.backstop = time.AfterFunc(backstopDelay, killGroup)
 	})
 }
 
@@ -254,11 +300,6 @@ func newStdin(b []byte) io.Reader {
 		return nil
 	}
 	return bytes.NewReader(b)
-}
-
-func isExit(err error) bool {
-	var ee *exec.ExitError
-	return errors.As(err, &ee)
 }
 
 // fromState reads the exit and resource use of the finished process.
@@ -289,7 +330,7 @@ func (r *Result) decide(lim Limits) {
 	switch {
 	case r.flooded || r.ExitCode == exitFileLimit:
 		r.Status = StatusOutputLimit
-	case r.timedOut || r.CPU >= lim.CPU || r.ExitCode == exitCPULimit:
+	case r.timedOut || r.ExitCode == exitCPULimit || r.cpuKilled(lim):
 		r.Status = StatusTimeLimit
 	case r.memoryKilled:
 		r.Status = StatusMemoryLimit
@@ -298,6 +339,18 @@ func (r *Result) decide(lim Limits) {
 	default:
 		r.Status = StatusOK
 	}
+}
+
+// cpuKilled tells a process the kernel killed at RLIMIT_CPU's hard limit
+// (one that ignored SIGXCPU) from one killed for memory. RLIMIT_CPU counts
+// per process, so the tree's total is only a hint; it is never enough alone.
+func (r *Result) cpuKilled(lim Limits) bool {
+	return r.ExitCode == 128+int(syscall.SIGKILL) && !r.memoryKilled && r.CPU >= cpuLimit(lim)+time.Second
+}
+
+// cpuLimit is the CPU time RLIMIT_CPU enforces: whole seconds.
+func cpuLimit(lim Limits) time.Duration {
+	return time.Duration(math.Ceil(lim.CPU.Seconds())) * time.Second
 }
 
 func (r *Result) limitHit() bool { return r.flooded || r.timedOut || r.memoryKilled }

@@ -168,3 +168,22 @@ func TestCancelEndsRun(t *testing.T) {
 		})
 	}
 }
+
+// TestBareRunsCleanUp checks that a bare run, even one that times out with
+// children and leaves files, removes its temporary directory.
+func TestBareRunsCleanUp(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	s := newSlot(t, Options{Insecure: true})
+	spec := Spec{Argv: []string{"/bin/sh", "-c", "mkdir -p d/e && echo x > d/e/f && sleep 30 & sleep 30"}, Limits: Limits{Wall: 300 * time.Millisecond}}
+	r, err := s.Run(t.Context(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Status != StatusTimeLimit {
+		t.Errorf("status %s, want time_limit", r.Status)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("bare run left %v in TMPDIR", left)
+	}
+}

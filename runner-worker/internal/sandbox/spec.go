@@ -35,7 +35,7 @@ type Bind struct {
 // Limits bound a run. Zero values take the defaults of DefaultLimits.
 type Limits struct {
 	Wall     time.Duration // wall-clock time, from start to the last process gone
-	CPU      time.Duration // CPU time of the whole tree (RLIMIT_CPU, rounded up to a second)
+	CPU      time.Duration // CPU time of each process (RLIMIT_CPU, rounded up to a second)
 	Memory   int64         // bytes, for the whole tree (cgroup) or per process (RLIMIT_DATA)
 	Procs    int           // processes and threads
 	FileSize int64         // largest file a process may write (RLIMIT_FSIZE)
@@ -93,7 +93,7 @@ type Status string
 // The statuses, in the order they are decided: the first that applies wins.
 const (
 	StatusOutputLimit Status = "output_limit" // output cap hit, or SIGXFSZ
-	StatusTimeLimit   Status = "time_limit"   // wall timer, CPU limit, or SIGXCPU
+	StatusTimeLimit   Status = "time_limit"   // wall timer, or RLIMIT_CPU
 	StatusMemoryLimit Status = "memory_limit" // the memory cgroup killed a process
 	StatusCrashed     Status = "crashed"      // non-zero exit or death by signal
 	StatusOK          Status = "ok"           // exit 0

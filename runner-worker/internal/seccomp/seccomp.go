@@ -37,27 +37,29 @@ const (
 
 const x32SyscallBit = 0x40000000
 
-// denied lists the calls answered with EPERM. Each one either reaches outside
+// denied returns the calls answered with EPERM. Each one either reaches outside
 // the sandbox (ptrace, process_vm_*, keyrings, bpf, perf, mounts, namespaces,
 // modules, kexec, swap, reboot, syslog, handles, fanotify, quotas) or has been
 // a steady source of kernel bugs that a candidate's program never needs
 // (io_uring, userfaultfd, vmsplice).
-var denied = []uint32{
-	unix.SYS_PTRACE, unix.SYS_PROCESS_VM_READV, unix.SYS_PROCESS_VM_WRITEV,
-	unix.SYS_KCMP, unix.SYS_PIDFD_GETFD,
-	unix.SYS_ADD_KEY, unix.SYS_REQUEST_KEY, unix.SYS_KEYCTL,
-	unix.SYS_BPF, unix.SYS_PERF_EVENT_OPEN, unix.SYS_USERFAULTFD,
-	unix.SYS_IO_URING_SETUP, unix.SYS_IO_URING_ENTER, unix.SYS_IO_URING_REGISTER,
-	unix.SYS_MOUNT, unix.SYS_UMOUNT2, unix.SYS_PIVOT_ROOT, unix.SYS_CHROOT,
-	unix.SYS_FSOPEN, unix.SYS_FSCONFIG, unix.SYS_FSMOUNT, unix.SYS_FSPICK,
-	unix.SYS_MOVE_MOUNT, unix.SYS_OPEN_TREE, unix.SYS_MOUNT_SETATTR,
-	unix.SYS_UNSHARE, unix.SYS_SETNS, unix.SYS_PERSONALITY,
-	unix.SYS_INIT_MODULE, unix.SYS_FINIT_MODULE, unix.SYS_DELETE_MODULE,
-	unix.SYS_KEXEC_LOAD, unix.SYS_KEXEC_FILE_LOAD,
-	unix.SYS_ACCT, unix.SYS_SWAPON, unix.SYS_SWAPOFF, unix.SYS_REBOOT, unix.SYS_SYSLOG,
-	unix.SYS_NAME_TO_HANDLE_AT, unix.SYS_OPEN_BY_HANDLE_AT,
-	unix.SYS_FANOTIFY_INIT, unix.SYS_QUOTACTL, unix.SYS_VMSPLICE,
-	unix.SYS_LOOKUP_DCOOKIE, unix.SYS_NFSSERVCTL, unix.SYS_UPROBE,
+func denied() []uint32 {
+	return []uint32{
+		unix.SYS_PTRACE, unix.SYS_PROCESS_VM_READV, unix.SYS_PROCESS_VM_WRITEV,
+		unix.SYS_KCMP, unix.SYS_PIDFD_GETFD,
+		unix.SYS_ADD_KEY, unix.SYS_REQUEST_KEY, unix.SYS_KEYCTL,
+		unix.SYS_BPF, unix.SYS_PERF_EVENT_OPEN, unix.SYS_USERFAULTFD,
+		unix.SYS_IO_URING_SETUP, unix.SYS_IO_URING_ENTER, unix.SYS_IO_URING_REGISTER,
+		unix.SYS_MOUNT, unix.SYS_UMOUNT2, unix.SYS_PIVOT_ROOT, unix.SYS_CHROOT,
+		unix.SYS_FSOPEN, unix.SYS_FSCONFIG, unix.SYS_FSMOUNT, unix.SYS_FSPICK,
+		unix.SYS_MOVE_MOUNT, unix.SYS_OPEN_TREE, unix.SYS_MOUNT_SETATTR,
+		unix.SYS_UNSHARE, unix.SYS_SETNS, unix.SYS_PERSONALITY,
+		unix.SYS_INIT_MODULE, unix.SYS_FINIT_MODULE, unix.SYS_DELETE_MODULE,
+		unix.SYS_KEXEC_LOAD, unix.SYS_KEXEC_FILE_LOAD,
+		unix.SYS_ACCT, unix.SYS_SWAPON, unix.SYS_SWAPOFF, unix.SYS_REBOOT, unix.SYS_SYSLOG,
+		unix.SYS_NAME_TO_HANDLE_AT, unix.SYS_OPEN_BY_HANDLE_AT,
+		unix.SYS_FANOTIFY_INIT, unix.SYS_QUOTACTL, unix.SYS_VMSPLICE,
+		unix.SYS_LOOKUP_DCOOKIE, unix.SYS_NFSSERVCTL, unix.SYS_UPROBE,
+	}
 }
 
 // Instructions returns the filter as BPF instructions.
@@ -75,9 +77,10 @@ func Instructions() []bpf.Instruction {
 		bpf.RetConstant{Val: retAllow},
 		bpf.RetConstant{Val: retErrno | uint32(unix.EAFNOSUPPORT)},
 	}
-	for i, nr := range denied {
+	deny := denied()
+	for i, nr := range deny {
 		// Jump over the remaining checks and the allow to the EPERM return.
-		skip := uint8(len(denied) - 1 - i + 1)
+		skip := uint8(len(deny) - i)
 		prog = append(prog, bpf.JumpIf{Cond: bpf.JumpEqual, Val: nr, SkipTrue: skip})
 	}
 	return append(prog,

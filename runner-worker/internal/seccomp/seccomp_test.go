@@ -43,7 +43,7 @@ func TestFilter(t *testing.T) {
 		{"ptrace is EPERM", data(x86, unix.SYS_PTRACE, 0), retErrno | uint32(unix.EPERM)},
 		{"io_uring_setup is EPERM", data(x86, unix.SYS_IO_URING_SETUP, 0), retErrno | uint32(unix.EPERM)},
 		{"unshare is EPERM", data(x86, unix.SYS_UNSHARE, 0), retErrno | uint32(unix.EPERM)},
-		{"last denied call is EPERM", data(x86, denied[len(denied)-1], 0), retErrno | uint32(unix.EPERM)},
+		{"last denied call is EPERM", data(x86, denied()[len(denied())-1], 0), retErrno | uint32(unix.EPERM)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,81 @@
+package markdown
+
+import (
+	"bytes"
+	"slices"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Try is a :::try block: a coding sample with the prose that introduces it.
+type Try struct {
+	Sample string // the sample's id
+	ID     string // the block's anchor, try-<sample>
+	Text   string // the lead-in's plain text
+	Line   int
+	Body   []byte // the lead-in's HTML, without the sample's panel
+}
+
+// QuestionKinds lists the kinds a :::question may have, in the order pages
+// present them.
+func QuestionKinds() []string { return slices.Clone(questionKinds) }
+
+// renderParts renders each question's body and notes, and each try block's
+// lead-in, on their own. A guide page leaves the notes out; an interview
+// kit shows them beside the question, so it needs them as separate pieces
+// of HTML. parts are the question and try directives in document order, as
+// the walk met them, so the nth question among them is doc.Questions[n].
+func (m *Markdown) renderParts(doc *Doc, src []byte, parts []*Directive) error {
+	var qi, ti int
+	for _, d := range parts {
+		var err error
+		switch d.Name {
+		case "question":
+			q := &doc.Questions[qi]
+			q.Body, q.Strong, q.Weak, err = m.renderQuestion(src, d)
+			qi++
+		case "try":
+			doc.Tries[ti].Body, err = m.renderChildren(src, d, nil)
+			ti++
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renderQuestion renders a question's own content and its notes apart.
+func (m *Markdown) renderQuestion(src []byte, d *Directive) (body, strong, weak []byte, err error) {
+	body, err = m.renderChildren(src, d, func(c ast.Node) bool { _, note := c.(*Directive); return !note })
+	for c := d.FirstChild(); c != nil && err == nil; c = c.NextSibling() {
+		note, ok := c.(*Directive)
+		if !ok {
+			continue
+		}
+		var html []byte
+		html, err = m.renderChildren(src, note, nil)
+		switch note.Name {
+		case "strong":
+			strong = append(strong, html...)
+		case "weak":
+			weak = append(weak, html...)
+		}
+	}
+	return body, strong, weak, err
+}
+
+// renderChildren renders the children of n that keep accepts (all when keep
+// is nil), one after the other.
+func (m *Markdown) renderChildren(src []byte, n ast.Node, keep func(ast.Node) bool) ([]byte, error) {
+	var b bytes.Buffer
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if keep != nil && !keep(c) {
+			continue
+		}
+		if err := m.md.Renderer().Render(&b, src, c); err != nil {
+			return nil, err
+		}
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,498 @@
+package site
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"guides/internal/content"
+	"guides/internal/markdown"
+	"guides/internal/sample"
+)
+
+// Reader pages are what hiring managers use beside the guides: per locale a
+// question library with one static page per filter value (so filtering
+// needs no JavaScript), an interview kit per guide and a search page. They
+// are jobs like any page, listed after the guides; the library and the kits
+// read the guides' converted Markdown.
+const (
+	tmplQuestions = "questions"
+	tmplKit       = "kit"
+	tmplSearch    = "search"
+)
+
+// kindCoding is the library's kind for a :::try block.
+const kindCoding = "coding"
+
+// maxNavRoles caps the role links in the filter nav of every library page
+// but the index: a nav listing every role on every role's page would grow
+// the site with the square of its guides.
+const maxNavRoles = 40
+
+// extraJobs lists the reader pages. They come after the guides in jobs(),
+// so when one renders the guides it reads are converted already, or nearly.
+func (p *plan) extraJobs() []job {
+	var jobs []job
+	for _, loc := range p.s.Locales {
+		for _, key := range p.keys() {
+			jobs = p.appendReaderJob(jobs, tmplKit, loc, key)
+		}
+	}
+	for _, loc := range p.s.Locales {
+		for _, filter := range p.libraryFilters(loc) {
+			jobs = p.appendReaderJob(jobs, tmplQuestions, loc, filter)
+		}
+		jobs = p.appendReaderJob(jobs, tmplSearch, loc, "")
+	}
+	return jobs
+}
+
+func (p *plan) appendReaderJob(jobs []job, tmpl, loc, key string) []job {
+	url, ok := p.readerURL(tmpl, loc, key)
+	if !ok {
+		return jobs
+	}
+	return append(jobs, job{file: fileOf(url), url: url, template: tmpl, key: key, locale: loc})
+}
+
+// libraryFilters lists a locale's library pages by filter: "" for all
+// questions, then "kind/<kind>", "role/<guide key>" and "stack/<tag slug>".
+func (p *plan) libraryFilters(loc string) []string {
+	out := []string{""}
+	for _, kind := range libraryKinds() {
+		out = append(out, "kind/"+kind)
+	}
+	idx := p.index(loc)
+	for _, pg := range idx.guides {
+		out = append(out, "role/"+pg.Key)
+	}
+	for _, t := range idx.tags {
+		out = append(out, "stack/"+t.Slug)
+	}
+	return out
+}
+
+func libraryKinds() []string { return append(markdown.QuestionKinds(), kindCoding) }
+
+// readerURL is the site path of a reader page in a locale, if the locale
+// has that page. key is a guide key for a kit, a filter for the library.
+func (p *plan) readerURL(tmpl, loc, key string) (string, bool) {
+	switch tmpl {
+	case tmplKit:
+		if pg := p.byKey[key][loc]; pg != nil {
+			return pg.URL + "kit/", true
+		}
+		return "", false
+	case tmplSearch:
+		return "/" + loc + "/search/", true
+	}
+	base := "/" + loc + "/questions/"
+	by, value, _ := strings.Cut(key, "/")
+	switch by {
+	case "":
+		return base, true
+	case "kind":
+		return base + key + "/", true
+	case "role":
+		if pg := p.byKey[value][loc]; pg != nil {
+			return base + "role/" + pg.Slug + "/", true
+		}
+	case "stack":
+		if _, ok := p.index(loc).tagged[value]; ok {
+			return base + key + "/", true
+		}
+	}
+	return "", false
+}
+
+// readerVersions maps each locale that has the page of j to its URL.
+func (p *plan) readerVersions(j job) map[string]string {
+	out := map[string]string{}
+	for _, loc := range p.s.Locales {
+		if url, ok := p.readerURL(j.template, loc, j.key); ok {
+			out[loc] = url
+		}
+	}
+	return out
+}
+
+// readerView dispatches a reader page to its view.
+func (p *plan) readerView(j job) *view {
+	switch j.template {
+	case tmplKit:
+		return p.kitView(j)
+	case tmplSearch:
+		return p.searchView(j)
+	}
+	return p.libraryView(j)
+}
+
+// readerBase fills what every reader page has: the locale's basics, the
+// language switcher and the hreflang alternates of the page's versions. A
+// locale without a version links its fallback: a kit the guide's
+// placeholder, any other page the locale's library.
+func (p *plan) readerBase(j job) *view {
+	v := p.baseView(j.locale, j.url)
+	versions := p.readerVersions(j)
+	for _, loc := range p.s.Locales {
+		url, ok := versions[loc]
+		switch {
+		case ok:
+		case j.template == tmplKit:
+			url = "/" + loc + "/roles/" + j.key + "/"
+		default:
+			url = "/" + loc + "/questions/"
+		}
+		v.Languages = append(v.Languages, link{Lang: loc, Name: p.b.cat.T(loc, "language_name"), Current: loc == j.locale, URL: url})
+	}
+	v.Alternates = p.urlAlternates(versions)
+	return v
+}
+
+// urlAlternates are the hreflang links of a page's versions by locale,
+// x-default last.
+func (p *plan) urlAlternates(versions map[string]string) []link {
+	var out []link
+	for _, loc := range p.s.Locales {
+		if url, ok := versions[loc]; ok {
+			out = append(out, link{Lang: loc, URL: p.abs(url)})
+		}
+	}
+	if def, ok := versions[DefaultLocale]; ok {
+		out = append(out, link{Lang: "x-default", URL: p.abs(def)})
+	} else if len(out) > 0 {
+		out = append(out, link{Lang: "x-default", URL: out[0].URL})
+	}
+	return out
+}
+
+// extraSitemap lists the reader pages worth indexing (the library and the
+// kits; not search) with their translations and the date of the newest
+// guide each draws on.
+func (p *plan) extraSitemap(jobs []job) []smURL {
+	var out []smURL
+	for _, j := range jobs {
+		if j.template != tmplQuestions && j.template != tmplKit {
+			continue
+		}
+		u := smURL{Loc: p.abs(j.url), LastMod: p.readerUpdated(j)}
+		for _, alt := range p.urlAlternates(p.readerVersions(j)) {
+			u.Links = append(u.Links, smLink{Rel: "alternate", HrefLang: alt.Lang, Href: alt.URL})
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// readerUpdated is the newest "updated" among the guides a page draws on.
+func (p *plan) readerUpdated(j job) string {
+	var guides []*content.Page
+	if j.template == tmplKit {
+		guides = []*content.Page{p.byKey[j.key][j.locale]}
+	} else {
+		guides = p.libraryGuides(j.locale, j.key)
+	}
+	var newest content.Date
+	for _, pg := range guides {
+		if pg.Guide.Updated.After(newest.Time) {
+			newest = pg.Guide.Updated
+		}
+	}
+	if newest.IsZero() {
+		return ""
+	}
+	return newest.String()
+}
+
+// readerIndex is what the reader pages look up, built once per plan on
+// first use. It holds metadata only, so it is ready before any page is
+// converted; and it keeps each of the thousands of filter pages of a large
+// site from sorting and scanning every guide again.
+type readerIndex struct {
+	once sync.Once
+	locs map[string]*localeIndex
+}
+
+// localeIndex is one locale's share of the readerIndex.
+type localeIndex struct {
+	guides []*content.Page            // the locale's own guides (not placeholders) by title
+	tags   []tag                      // their stack tags by slug
+	tagged map[string][]*content.Page // tag slug → its guides by title
+	tagsOf map[*content.Page][]tag    // each guide's stack, slugged once
+}
+
+// tag is a stack tag and the slug of its library page.
+type tag struct{ Name, Slug string }
+
+func (p *plan) index(loc string) *localeIndex {
+	p.lookup.once.Do(func() {
+		p.lookup.locs = map[string]*localeIndex{}
+		for _, l := range p.s.Locales {
+			p.lookup.locs[l] = p.indexLocale(l)
+		}
+	})
+	return p.lookup.locs[loc]
+}
+
+// indexLocale sorts a locale's guides by title and gathers their tags, one
+// per slug: "Go" and "go" share a page, named as the first guide by title
+// writes it.
+func (p *plan) indexLocale(loc string) *localeIndex {
+	idx := &localeIndex{tagged: map[string][]*content.Page{}, tagsOf: map[*content.Page][]tag{}}
+	for _, key := range p.keys() {
+		if pg := p.byKey[key][loc]; pg != nil {
+			idx.guides = append(idx.guides, pg)
+		}
+	}
+	slices.SortFunc(idx.guides, func(a, b *content.Page) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Guide.Title), strings.ToLower(b.Guide.Title)), cmp.Compare(a.Key, b.Key))
+	})
+	for _, pg := range idx.guides {
+		idx.tagsOf[pg] = stackTags(pg)
+		for _, t := range idx.tagsOf[pg] {
+			if t.Slug == "" || slices.Contains(idx.tagged[t.Slug], pg) {
+				continue
+			}
+			if idx.tagged[t.Slug] == nil {
+				idx.tags = append(idx.tags, t)
+			}
+			idx.tagged[t.Slug] = append(idx.tagged[t.Slug], pg)
+		}
+	}
+	slices.SortFunc(idx.tags, func(a, b tag) int { return cmp.Compare(a.Slug, b.Slug) })
+	return idx
+}
+
+// stackTags are a guide's stack tags with their slugs ("" for none).
+func stackTags(pg *content.Page) []tag {
+	out := make([]tag, len(pg.Guide.Stack))
+	for i, name := range pg.Guide.Stack {
+		out[i] = tag{Name: name, Slug: tagSlug(name)}
+	}
+	return out
+}
+
+// tagsOf is stackTags from the index when the guide is in it.
+func (p *plan) tagsOf(pg *content.Page) []tag {
+	if tags, ok := p.index(pg.Locale).tagsOf[pg]; ok {
+		return tags
+	}
+	return stackTags(pg)
+}
+
+var tagSlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// tagSlug is the URL segment of a stack tag; "" for a tag that cannot have
+// a page (nothing but symbols, or a script outside ASCII).
+func tagSlug(name string) string {
+	s := markdown.Slug(name)
+	if !tagSlugRE.MatchString(s) {
+		return ""
+	}
+	return s
+}
+
+// docOf returns a guide's converted Markdown. The reader pages render after
+// the guides' jobs have started, so it is usually there; when a guide's job
+// has not finished converting yet, it converts the page itself rather than
+// wait (the result is the same), and leaves p.docs to the guide's job.
+func (p *plan) docOf(pg *content.Page) *markdown.Doc {
+	p.mu.Lock()
+	d := p.docs[pg]
+	p.mu.Unlock()
+	if d == nil {
+		c := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale})
+		d = &c
+	}
+	return d
+}
+
+// libraryPage is the data of templates/questions.html: one page of the
+// question library, all of it or one filter value's share.
+type libraryPage struct {
+	Filter string // "", "kind", "role" or "stack"
+	Label  string // the selected value's name
+	Count  int    // entries listed
+	All    navLink
+	Guides []libraryGuide
+	Nav    []filterGroup
+}
+
+// libraryGuide is a guide's share of a library page.
+type libraryGuide struct {
+	Title, URL, KitURL, RoleURL, Family string
+	Tags                                []navLink
+	Entries                             []entry
+}
+
+// entry is a question or coding exercise, linked to where its guide asks it.
+type entry struct {
+	Kind, Label, Text, URL string
+	Sample                 string // a coding exercise's sample title
+}
+
+// filterGroup is one dimension of the filter nav. More links the full list
+// when Links is cut short.
+type filterGroup struct {
+	ID, Label, More string
+	Links           []navLink
+}
+
+type navLink struct {
+	Name, URL string
+	Current   bool
+}
+
+func (p *plan) libraryView(j job) *view {
+	v := p.readerBase(j)
+	lib := p.library(j.locale, j.key)
+	v.Library = lib
+	v.Title = v.T("questions_title")
+	if lib.Label != "" {
+		v.Title = lib.Label + " · " + v.Title
+	}
+	v.Description = v.T("questions_lead")
+	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "CollectionPage", "name": v.Title,
+		"description": v.Description, "inLanguage": j.locale, "url": v.Canonical}
+	return v
+}
+
+// library lists the entries of a filter, guide by guide.
+func (p *plan) library(loc, filter string) *libraryPage {
+	by, value, _ := strings.Cut(filter, "/")
+	lib := &libraryPage{Filter: by, All: navLink{Name: p.b.cat.T(loc, "filter_all"), URL: "/" + loc + "/questions/", Current: by == ""}}
+	for _, pg := range p.libraryGuides(loc, filter) {
+		entries := p.entries(pg)
+		if by == "kind" {
+			entries = slices.DeleteFunc(entries, func(e entry) bool { return e.Kind != value })
+		}
+		if len(entries) == 0 {
+			continue
+		}
+		lib.Guides = append(lib.Guides, p.libraryGuide(pg, entries))
+		lib.Count += len(entries)
+	}
+	lib.Nav = p.libraryNav(loc, filter)
+	lib.Label = currentLabel(lib.Nav)
+	return lib
+}
+
+// libraryGuides are the guides a library page draws on, by title.
+func (p *plan) libraryGuides(loc, filter string) []*content.Page {
+	by, value, _ := strings.Cut(filter, "/")
+	switch by {
+	case "role":
+		if pg := p.byKey[value][loc]; pg != nil {
+			return []*content.Page{pg}
+		}
+		return nil
+	case "stack":
+		return p.index(loc).tagged[value]
+	}
+	return p.index(loc).guides
+}
+
+func (p *plan) libraryGuide(pg *content.Page, entries []entry) libraryGuide {
+	loc := pg.Locale
+	g := libraryGuide{Title: pg.Guide.Title, URL: pg.URL, KitURL: pg.URL + "kit/", Entries: entries,
+		Family: familyName(p, loc, pg.Guide.Family)}
+	g.RoleURL, _ = p.readerURL(tmplQuestions, loc, "role/"+pg.Key)
+	for _, t := range p.tagsOf(pg) {
+		l := navLink{Name: t.Name}
+		if t.Slug != "" {
+			l.URL = "/" + loc + "/questions/stack/" + t.Slug + "/"
+		}
+		g.Tags = append(g.Tags, l)
+	}
+	return g
+}
+
+// asked is a question or coding exercise of a guide, as the library and
+// the kit show it.
+type asked struct {
+	Line               int
+	Kind               string // a question kind, or kindCoding for a try block
+	Label              string // the kind's localized name
+	Anchor             string // its ID on the guide page
+	Text               string
+	Sample             string // a coding exercise's sample title
+	Body, Strong, Weak []byte // the kit's HTML: the question or lead-in, and the notes
+}
+
+// askedIn lists a guide's questions and try blocks in the order it asks them.
+func (p *plan) askedIn(pg *content.Page) []asked {
+	doc := p.docOf(pg)
+	var all []asked
+	for _, q := range doc.Questions {
+		all = append(all, asked{Line: q.Line, Kind: q.Kind, Anchor: q.ID, Text: q.Text, Body: q.Body, Strong: q.Strong, Weak: q.Weak})
+	}
+	for _, t := range doc.Tries {
+		all = append(all, asked{Line: t.Line, Kind: kindCoding, Anchor: t.ID, Text: t.Text,
+			Sample: p.sampleTitle(t.Sample, pg.Locale), Body: t.Body})
+	}
+	slices.SortStableFunc(all, func(a, b asked) int { return cmp.Compare(a.Line, b.Line) })
+	for i := range all {
+		all[i].Label = p.b.cat.T(pg.Locale, "kind_"+all[i].Kind)
+	}
+	return all
+}
+
+// entries are a guide's library entries, in the order it asks them.
+func (p *plan) entries(pg *content.Page) []entry {
+	var out []entry
+	for _, a := range p.askedIn(pg) {
+		out = append(out, entry{Kind: a.Kind, Label: a.Label, Text: a.Text, URL: pg.URL + "#" + a.Anchor, Sample: a.Sample})
+	}
+	return out
+}
+
+func (p *plan) sampleTitle(id, loc string) string {
+	if s := p.s.Samples[id]; s != nil {
+		return sample.Locale(s.Title, loc)
+	}
+	return id
+}
+
+// libraryNav is the filter nav of a library page: every kind, role and tag
+// of the locale, the current one marked.
+func (p *plan) libraryNav(loc, filter string) []filterGroup {
+	kinds := filterGroup{ID: "filter-kind", Label: p.b.cat.T(loc, "filter_kind")}
+	for _, k := range libraryKinds() {
+		kinds.Links = append(kinds.Links, p.navLink(loc, "kind/"+k, p.b.cat.T(loc, "kind_"+k), filter))
+	}
+	roles := filterGroup{ID: "filter-role", Label: p.b.cat.T(loc, "filter_role")}
+	guides := p.index(loc).guides
+	if filter == "" || len(guides) <= maxNavRoles {
+		for _, pg := range guides {
+			roles.Links = append(roles.Links, p.navLink(loc, "role/"+pg.Key, pg.Guide.Title, filter))
+		}
+	} else {
+		if by, key, _ := strings.Cut(filter, "/"); by == "role" && p.byKey[key][loc] != nil {
+			roles.Links = append(roles.Links, p.navLink(loc, filter, p.byKey[key][loc].Guide.Title, filter))
+		}
+		roles.More = "/" + loc + "/questions/#filter-role"
+	}
+	stack := filterGroup{ID: "filter-stack", Label: p.b.cat.T(loc, "stack")}
+	for _, t := range p.index(loc).tags {
+		stack.Links = append(stack.Links, p.navLink(loc, "stack/"+t.Slug, t.Name, filter))
+	}
+	return []filterGroup{kinds, roles, stack}
+}
+
+func (p *plan) navLink(loc, key, name, current string) navLink {
+	url, _ := p.readerURL(tmplQuestions, loc, key)
+	return navLink{Name: name, URL: url, Current: key == current}
+}
+
+func currentLabel(groups []filterGroup) string {
+	for _, g := range groups {
+		for _, l := range g.Links {
+			if l.Current {
+				return l.Name
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,135 @@
+package judge
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"guides/internal/sample"
+	"guides/runner-worker/internal/sandbox"
+)
+
+// runCases runs cases in one sandbox and judges each. For hidden cases the
+// program's output and errors are dropped here, and the tests carry only
+// names, verdicts and times.
+func (j *Judge) runCases(ctx context.Context, r Runner, lang language, prog sandbox.Spec, s *sample.Sample, cases []sample.Case, hidden bool) ([]Test, outcomes, error) {
+	spec, err := lang.cases(prog, s, cases)
+	if err != nil {
+		return nil, outcomes{}, err
+	}
+	// The sample's time limit bounds the CPU time of the whole run, plus what
+	// the runtime needs to start. Wall time gets twice as much and a margin:
+	// enough for a loaded machine, and an end for programs that sleep.
+	budget := time.Duration(s.Limits.TimeMS)*time.Millisecond + lang.overhead(len(cases))
+	spec.Limits = sandbox.Limits{Wall: 2*budget + 500*time.Millisecond, CPU: budget, Memory: int64(s.Limits.MemoryMB) << 20}
+	res, err := r.Run(ctx, spec)
+	if err != nil {
+		return nil, outcomes{}, fmt.Errorf("run cases: %w", err)
+	}
+	outs := lang.outcomes(res, len(cases))
+	c := &caseJudge{compare: s.Compare, overCPU: res.CPU > budget, oom: lang.outOfMemory(), res: res, stderr: string(outs.stderr), n: len(cases)}
+	tests := make([]Test, 0, len(cases))
+	for i, tc := range cases {
+		t, reached := c.judge(tc, outs.cases, i)
+		if !hidden {
+			t.Input, t.Expected = tc.Input, tc.Expected
+		} else {
+			t = Test{Name: t.Name, Verdict: t.Verdict, Time: t.Time}
+		}
+		t.Hidden = hidden
+		tests = append(tests, t)
+		if !reached {
+			break // the cases after the one the run died in never ran
+		}
+	}
+	if hidden {
+		outs = outcomes{syntax: outs.syntax}
+	}
+	return tests, outs, nil
+}
+
+// caseJudge decides the verdicts of one run's cases.
+type caseJudge struct {
+	compare string
+	overCPU bool // the run used more CPU time than its budget
+	oom     []string
+	res     sandbox.Result
+	stderr  string
+	n       int  // cases in the run
+	charged bool // a case has been given the verdict of the run's death
+}
+
+// judge decides case i. reached is false when the run ended before it.
+func (c *caseJudge) judge(tc sample.Case, outs []outcome, i int) (Test, bool) {
+	t := Test{Name: tc.Name}
+	if i >= len(outs) {
+		t.Verdict = c.death()
+		c.charged = true
+		t.Time = max(c.res.Wall-c.startOf(outs, i), 0)
+		if t.Verdict == RuntimeError {
+			t.Error = "the program ended before this case finished"
+		}
+		return t, false
+	}
+	o := outs[i]
+	t.Time = o.at - c.startOf(outs, i)
+	t.Actual, t.Error = o.actual, o.err
+	switch {
+	case o.killed:
+		t.Verdict = c.death()
+		c.charged = true
+	case o.err != "" && c.outOfMemory(o.err):
+		t.Verdict = MemoryLimitExceeded
+	case o.err != "":
+		t.Verdict = RuntimeError
+	case sample.Equal(c.compare, tc.Expected, o.actual):
+		t.Verdict = Accepted
+	default:
+		t.Verdict = WrongAnswer
+	}
+	if i == c.n-1 && !c.charged && t.Verdict == Accepted && (c.res.Status != sandbox.StatusOK || c.overCPU) {
+		// Every case answered, then the program failed: charge the last.
+		t.Verdict = c.death()
+	}
+	return t, true
+}
+
+// startOf is when case i started: when the case before it ended.
+func (c caseJudge) startOf(outs []outcome, i int) time.Duration {
+	if i == 0 || len(outs) == 0 {
+		return 0
+	}
+	return outs[min(i, len(outs))-1].at
+}
+
+// death is the verdict of the case a run died in.
+func (c caseJudge) death() Verdict {
+	switch c.res.Status {
+	case sandbox.StatusOutputLimit:
+		return OutputLimitExceeded
+	case sandbox.StatusTimeLimit:
+		return TimeLimitExceeded
+	case sandbox.StatusMemoryLimit:
+		if c.overCPU {
+			return TimeLimitExceeded
+		}
+		return MemoryLimitExceeded
+	}
+	if c.overCPU {
+		return TimeLimitExceeded
+	}
+	if c.outOfMemory(c.stderr) {
+		return MemoryLimitExceeded
+	}
+	return RuntimeError
+}
+
+func (c caseJudge) outOfMemory(text string) bool {
+	for _, m := range c.oom {
+		if strings.Contains(text, m) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,114 @@
+package judge
+
+import (
+	"strings"
+	"testing"
+)
+
+// fixtures are this package's tiny samples: double (python, javascript,
+// go: return twice n) and rows (sql: names ordered by id).
+const fixtures = "testdata/samples"
+
+func TestVerdicts(t *testing.T) {
+	samples := loadSamples(t, fixtures)
+	j := New(DefaultToolchain())
+	tests := map[string][]struct {
+		name   string
+		code   string
+		want   Verdict
+		output string // in the compile output, or the first failing case's error
+		ran    ran    // whether every case ran
+	}{
+		"python": {
+			{"accepted", "def double(n):\n    return 2 * n\n", Accepted, "", all},
+			{"wrong answer", "def double(n):\n    return n\n", WrongAnswer, "", all},
+			{"exception in a case", "def double(n):\n    raise ValueError('boom')\n", RuntimeError, "ValueError: boom", all},
+			{"exit at import", "import sys\nsys.exit(3)\n", RuntimeError, "", some},
+			{"syntax error", "def double(n) return n\n", CompileError, "SyntaxError", all},
+			{"infinite loop", "def double(n):\n    while True: pass\n", TimeLimitExceeded, "", some},
+			{"memory bomb", "def double(n):\n    x = bytearray(1 << 30)\n    return len(x)\n", MemoryLimitExceeded, "", some},
+			{"output flood", "def double(n):\n    while True: print('x' * 1000)\n", OutputLimitExceeded, "", some},
+		},
+		"javascript": {
+			{"accepted", "exports.double = (n) => 2 * n;\n", Accepted, "", all},
+			{"wrong answer", "exports.double = (n) => n + 1;\n", WrongAnswer, "", all},
+			{"exception in a case", "exports.double = () => { throw new Error('boom'); };\n", RuntimeError, "Error: boom", all},
+			{"exit at load", "process.exit(3);\n", RuntimeError, "", some},
+			{"syntax error", "exports.double = (n) => {;\n", CompileError, "SyntaxError", all},
+			{"infinite loop", "exports.double = () => { for (;;) {} };\n", TimeLimitExceeded, "", some},
+			{"memory bomb", "exports.double = () => { const a = []; for (;;) a.push(new Array(1e6).fill(1)); };\n", MemoryLimitExceeded, "", some},
+			{"output flood", "exports.double = () => { for (;;) console.log('x'.repeat(1000)); };\n", OutputLimitExceeded, "", some},
+		},
+		"go": {
+			{"accepted", "package main\n\nfunc Double(n int) int { return 2 * n }\n", Accepted, "", all},
+			{"wrong answer", "package main\n\nfunc Double(n int) int { return -n }\n", WrongAnswer, "", all},
+			{"panic in a case", "package main\n\nfunc Double(n int) int { panic(\"boom\") }\n", RuntimeError, "panic: boom", all},
+			{"exit at init", "package main\n\nimport \"os\"\n\nfunc init() { os.Exit(3) }\n\nfunc Double(n int) int { return 2 * n }\n", RuntimeError, "", some},
+			{"syntax error", "package main\n\nfunc Double(n int) int { return 2 * }\n", CompileError, "candidate.go:3", all},
+			{"compile-time bomb", "package main\n\nvar x = [...]byte{1 << 33: 1}\n\nfunc Double(n int) int { return int(x[0]) }\n", CompileError, "", all},
+			{"infinite loop", "package main\n\nfunc Double(n int) int {\n\tfor {\n\t}\n}\n", TimeLimitExceeded, "", some},
+			{"memory bomb", "package main\n\nfunc Double(n int) int {\n\tb := make([]byte, 1<<30)\n\tfor i := range b {\n\t\tb[i] = 1\n\t}\n\treturn int(b[n])\n}\n", MemoryLimitExceeded, "", some},
+			{"output flood", "package main\n\nimport \"fmt\"\n\nfunc Double(n int) int {\n\tfor {\n\t\tfmt.Println(\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\")\n\t}\n}\n", OutputLimitExceeded, "", some},
+		},
+		"sql": {
+			{"accepted", "SELECT name FROM t ORDER BY id;", Accepted, "", all},
+			{"wrong answer", "SELECT name FROM t ORDER BY id DESC;", WrongAnswer, "", all},
+			{"syntax error", "SELEC name FROM t;", CompileError, "syntax error", all},
+			{"runtime error", "SELECT name FROM t ORDER BY id; SELECT abs(-9223372036854775807 - 1);", RuntimeError, "integer overflow", all},
+			{"endless query", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;", TimeLimitExceeded, "", either}, // each case has a shell of its own
+			{"memory bomb", "SELECT length(hex(zeroblob(400000000)));", MemoryLimitExceeded, "", all},
+			{"output flood", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS name FROM c;", OutputLimitExceeded, "", some},
+			{"shell escape", ".shell echo pwned\nSELECT name FROM t ORDER BY id;", RuntimeError, "", all},
+		},
+	}
+	sampleOf := map[string]string{"python": "double", "javascript": "double", "go": "double", "sql": "rows"}
+	for lang, cases := range tests {
+		t.Run(lang, func(t *testing.T) {
+			t.Parallel()
+			needToolchain(t, j.tc, lang)
+			slot := newSlot(t)
+			s := samples[sampleOf[lang]]
+			for _, tt := range cases {
+				rep, err := j.Run(t.Context(), slot, Request{Sample: s, Language: lang, Code: tt.code, Mode: ModeRun})
+				if err != nil {
+					t.Fatalf("%s: %v", tt.name, err)
+				}
+				if rep.Verdict != tt.want {
+					t.Errorf("%s: verdict %s, want %s; tests %+v; compile output %q; stderr %q", tt.name, rep.Verdict, tt.want, rep.Tests, rep.CompileOutput, clipText(rep.Stderr))
+					continue
+				}
+				if tt.ran != either && tt.want != CompileError && (len(rep.Tests) == len(s.Public)) != (tt.ran == all) {
+					t.Errorf("%s: %d tests of %d cases", tt.name, len(rep.Tests), len(s.Public))
+				}
+				if tt.output != "" && !strings.Contains(rep.CompileOutput+firstError(rep), tt.output) {
+					t.Errorf("%s: compile output %q and error %q do not mention %q", tt.name, rep.CompileOutput, firstError(rep), tt.output)
+				}
+			}
+		})
+	}
+}
+
+// ran says how many of a run's cases ran.
+type ran int
+
+const (
+	all    ran = iota // every case ran
+	some              // the run died in one: later cases are absent
+	either            // depends on timing
+)
+
+func firstError(r Report) string {
+	for _, t := range r.Tests {
+		if t.Error != "" {
+			return t.Error
+		}
+	}
+	return ""
+}
+
+func clipText(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "..."
+	}
+	return s
+}

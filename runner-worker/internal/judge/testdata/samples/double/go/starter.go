@@ -1,0 +1,3 @@
+package main
+
+func Double(n int) int { return n }
