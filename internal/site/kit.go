@@ -32,7 +32,7 @@ type kitItem struct {
 func (p *plan) kitView(j job) *view {
 	pg := p.byKey[j.key][j.locale]
 	v := p.readerBase(j)
-	v.Page, v.Title, v.NoIndex = pg, v.T("kit_title")+": "+pg.Guide.Title, false
+	v.Page, v.Title = pg, v.T("kit_title")+": "+pg.Guide.Title
 	v.Description = v.T("kit_description")
 	v.Kit = &kitPage{Guide: pg, Minutes: totalMinutes(pg.Guide), Items: p.kitItems(pg), Scale: []int{1, 2, 3, 4}}
 	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": v.Title,

@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -198,6 +199,42 @@ func TestTagSlug(t *testing.T) {
 	} {
 		if got := tagSlug(tc.in); got != tc.want {
 			t.Errorf("tagSlug(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestRoleNavIsCapped: past maxNavRoles guides, only the library's index
+// lists every role in its nav; another page links its own role, if any,
+// and the index's list, so the site does not grow with the square of its
+// guides.
+func TestRoleNavIsCapped(t *testing.T) {
+	fsys := fstest.MapFS{
+		"en/_index.md": {Data: []byte("---\ntitle: Home\nsummary: S.\n---\n")},
+		"it/_index.md": {Data: []byte("---\ntitle: Casa\nsummary: S.\n---\n")},
+	}
+	n := maxNavRoles + 5
+	for i := range n {
+		key := fmt.Sprintf("role-%02d", i)
+		fsys["en/roles/"+key+".md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\ntitle: Role %02d\nfamily: f\nsummary: S.\nupdated: 2026-01-01\n---\n:::question{kind=design}\nQ%d?\n:::\n", i, i))}
+	}
+	_, mem := buildFS(t, fsys)
+	roleLink := regexp.MustCompile(`<a href="/en/questions/role/[^"]+/"`)
+	for _, tc := range []struct {
+		file      string
+		roleLinks int
+		more      bool
+	}{
+		{"en/questions/index.html", 2 * n, false}, // every role in the nav, and each guide's "its questions"
+		{"en/questions/role/role-07/index.html", 2, true},
+		{"en/questions/kind/design/index.html", n, true}, // each guide's "its questions" only
+	} {
+		html := outputFile(t, mem, tc.file)
+		if got := len(roleLink.FindAllString(html, -1)); got != tc.roleLinks {
+			t.Errorf("%s: %d links to role pages, want %d", tc.file, got, tc.roleLinks)
+		}
+		if got := strings.Contains(html, `<a href="/en/questions/#filter-role">`); got != tc.more {
+			t.Errorf("%s: link to every role = %v, want %v", tc.file, got, tc.more)
 		}
 	}
 }

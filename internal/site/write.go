@@ -53,7 +53,9 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 			return err
 		}
 		res.Pages[i] = r
-		return w.Write(r.File, r.html)
+		err = w.Write(r.File, r.html)
+		r.html = nil // written: a site of many pages must not hold them all
+		return err
 	})
 	if err != nil {
 		errs.Add(diag.Pos{File: p.b.cfg.ContentDir}, "%v", err)
