@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"html/template"
 	"regexp"
 	"slices"
 	"strings"
@@ -325,6 +326,47 @@ type libraryGuide struct {
 	Title, URL, KitURL, RoleURL, Family string
 	Tags                                []navLink
 	Entries                             []entry
+	page                                *content.Page
+	kind                                string // the kind filter the entries follow, or ""
+}
+
+// sectionKey names a rendered library section: a guide, all its entries or
+// one kind's. A page edited in serve is a new *content.Page, so a stale
+// section is never found.
+type sectionKey struct {
+	page *content.Page
+	kind string
+}
+
+// sectionData is the data of templates/library-guide.html.
+type sectionData struct {
+	libraryGuide
+	p      *plan
+	Locale string
+}
+
+// Section is a guide's rendered share of a library page (templates/questions.html).
+func (v *view) Section(g libraryGuide) (template.HTML, error) { return v.p.section(g) }
+
+// T localizes a message in the section's locale.
+func (d sectionData) T(id string, n ...any) string { return d.p.b.cat.T(d.Locale, id, n...) }
+
+// section renders a guide's share of a library page once per kind filter:
+// the index, its role page and its stack pages all list the same section,
+// and at thousands of guides rendering it per page dominated the build.
+func (p *plan) section(g libraryGuide) (template.HTML, error) {
+	pg := g.page
+	key := sectionKey{pg, g.kind}
+	if html, ok := p.sections.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := p.b.tmpl.Partial(&b, "library-guide", sectionData{g, p, pg.Locale}); err != nil {
+		return "", err
+	}
+	html := template.HTML(b.String())
+	p.sections.Store(key, html)
+	return html, nil
 }
 
 // entry is a question or coding exercise, linked to where its guide asks it.
@@ -371,7 +413,11 @@ func (p *plan) library(loc, filter string) *libraryPage {
 		if len(entries) == 0 {
 			continue
 		}
-		lib.Guides = append(lib.Guides, p.libraryGuide(pg, entries))
+		g := p.libraryGuide(pg, entries)
+		if by == "kind" {
+			g.kind = value
+		}
+		lib.Guides = append(lib.Guides, g)
 		lib.Count += len(entries)
 	}
 	lib.Nav = p.libraryNav(loc, filter)
@@ -396,7 +442,7 @@ func (p *plan) libraryGuides(loc, filter string) []*content.Page {
 
 func (p *plan) libraryGuide(pg *content.Page, entries []entry) libraryGuide {
 	loc := pg.Locale
-	g := libraryGuide{Title: pg.Guide.Title, URL: pg.URL, KitURL: pg.URL + "kit/", Entries: entries,
+	g := libraryGuide{Title: pg.Guide.Title, URL: pg.URL, KitURL: pg.URL + "kit/", Entries: entries, page: pg,
 		Family: familyName(p, loc, pg.Guide.Family)}
 	g.RoleURL, _ = p.readerURL(tmplQuestions, loc, "role/"+pg.Key)
 	for _, t := range p.tagsOf(pg) {
