@@ -10,6 +10,13 @@
 // -mode body edits a paragraph (the guide's pages are re-rendered); -mode
 // title edits the title, which is on the home pages too. The guide is put
 // back as it was at the end.
+//
+// -hugo DIR/hugo, the Hugo site of the same corpus, adds the comparison:
+// after guides, hugo server serves that site and gets the same edits to the
+// same guide, timed from the write until it serves the edited page. The
+// output is then one Markdown table (details go to stderr):
+//
+//	go run ./internal/devserver/reloadbench -content /tmp/corpus-5000/content -hugo /tmp/corpus-5000/hugo
 package main
 
 import (
@@ -30,6 +37,7 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"guides/internal/devserver"
@@ -37,7 +45,7 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout)
 	stop()
 	if err != nil {
@@ -48,6 +56,7 @@ func main() {
 
 type options struct {
 	content, root, mode, guide string
+	hugo                       string
 	cpuprofile                 string
 	edits                      int
 	verbose                    bool
@@ -61,6 +70,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	flags.StringVar(&o.mode, "mode", "body", "what to edit: body or title")
 	flags.StringVar(&o.guide, "guide", "", "`file` to edit, relative to -content (default: the middle English guide)")
 	flags.IntVar(&o.edits, "edits", 20, "number of edits")
+	flags.StringVar(&o.hugo, "hugo", "", "Hugo site `directory` of the same corpus (DIR/hugo): also time hugo server on the same edits")
 	flags.BoolVar(&o.verbose, "v", false, "print the server's log")
 	flags.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the edits to `file`")
 	if err := flags.Parse(args); err != nil {
@@ -78,31 +88,60 @@ func bench(ctx context.Context, o options, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	page := "/en/roles/" + strings.TrimSuffix(filepath.Base(guide), ".md") + "/"
+	g, err := benchGuides(ctx, o, guide, page)
+	if err != nil {
+		return err
+	}
+	if o.hugo == "" {
+		report(stdout, o, page, g)
+		return nil
+	}
+	report(os.Stderr, o, page, g)
+	h, err := benchHugo(ctx, o, guide, page)
+	if err != nil {
+		return fmt.Errorf("hugo: %w", err)
+	}
+	h.report(os.Stderr, o, page)
+	table(stdout, o, page, g, h)
+	return nil
+}
+
+// guidesResult is what the guides half of the benchmark measured.
+type guidesResult struct {
+	built time.Duration
+	lat   []time.Duration
+	mem   memory
+}
+
+// benchGuides runs the dev server in process, times the edits, reads the
+// memory while the server still holds the site, and stops the server.
+func benchGuides(ctx context.Context, o options, guide, page string) (guidesResult, error) {
+	var r guidesResult
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	start := time.Now()
 	url, done, err := serve(ctx, o)
 	if err != nil {
-		return err
+		return r, err
 	}
 	defer func() { cancel(); <-done }()
 	events, err := listen(ctx, url)
 	if err != nil {
-		return err
+		return r, err
 	}
-	built := time.Since(start)
-	page := "/en/roles/" + strings.TrimSuffix(filepath.Base(guide), ".md") + "/"
+	r.built = time.Since(start)
 	stopProfile, err := profile(o.cpuprofile)
 	if err != nil {
-		return err
+		return r, err
 	}
-	lat, err := edit(ctx, guide, page, o, events)
+	r.lat, err = edit(ctx, guide, page, o, events)
 	stopProfile()
 	if err != nil {
-		return err
+		return r, err
 	}
-	report(stdout, o, page, built, lat)
-	return nil
+	r.mem = readMemory()
+	return r, nil
 }
 
 // profile starts a CPU profile into file, if one is asked for, and returns
@@ -268,21 +307,40 @@ func waitFor(ctx context.Context, events <-chan event, page string) (time.Time, 
 	}
 }
 
-func report(w io.Writer, o options, page string, built time.Duration, lat []time.Duration) {
-	guides, _ := filepath.Glob(filepath.Join(o.content, "en", "roles", "*.md"))
-	fmt.Fprintf(w, "content %s: %d English guides; first build %s\n", o.content, len(guides), built.Round(time.Millisecond))
-	sorted := slices.Sorted(slices.Values(lat))
-	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
-	fmt.Fprintf(w, "write → %s event, %d %s edits of %s:\n", devserver.EventsPath, len(lat), o.mode, page)
+func report(w io.Writer, o options, page string, g guidesResult) {
+	fmt.Fprintf(w, "content %s: %d English guides; first build %s\n", o.content, countGuides(o.content, "en"), g.built.Round(time.Millisecond))
+	sorted := slices.Sorted(slices.Values(g.lat))
+	fmt.Fprintf(w, "write → %s event, %d %s edits of %s:\n", devserver.EventsPath, len(g.lat), o.mode, page)
 	fmt.Fprintf(w, "  median %s  p90 %s  min %s  max %s\n", ms(percentile(sorted, 50)), ms(percentile(sorted, 90)), ms(sorted[0]), ms(sorted[len(sorted)-1]))
+	fmt.Fprintf(w, "memory: heap in use %d MiB (live after GC %d MiB), RSS %s, peak RSS %s\n",
+		g.mem.heapInuse>>20, g.mem.heapLive>>20, g.mem.rss, g.mem.peak)
+}
+
+// memory is this process's memory while the dev server holds the site.
+type memory struct {
+	heapInuse, heapLive uint64 // bytes: in use before a GC, allocated after one
+	rss, peak           string // VmRSS and VmHWM, such as "310212 kB"
+}
+
+func readMemory() memory {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	inuse := m.HeapInuse
+	out := memory{heapInuse: m.HeapInuse}
 	runtime.GC()
 	runtime.ReadMemStats(&m)
-	fmt.Fprintf(w, "memory: heap in use %d MiB (live after GC %d MiB), RSS %s, peak RSS %s\n",
-		inuse>>20, m.HeapAlloc>>20, procStatus("VmRSS"), procStatus("VmHWM"))
+	out.heapLive = m.HeapAlloc
+	out.rss, out.peak = procStatus("self", "VmRSS"), procStatus("self", "VmHWM")
+	return out
 }
+
+// countGuides counts the guides of a content directory: under locale/roles,
+// or under every locale when locale is "*".
+func countGuides(content, locale string) int {
+	files, _ := filepath.Glob(filepath.Join(content, locale, "roles", "*.md"))
+	return len(files)
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
 
 // percentile is the nearest-rank percentile of sorted durations.
 func percentile(sorted []time.Duration, p int) time.Duration {
@@ -290,9 +348,10 @@ func percentile(sorted []time.Duration, p int) time.Duration {
 	return sorted[max(rank, 1)-1]
 }
 
-// procStatus reads a field of /proc/self/status ("VmRSS"), or "?".
-func procStatus(field string) string {
-	data, err := os.ReadFile("/proc/self/status")
+// procStatus reads a field ("VmRSS") of /proc/<pid>/status, pid being a
+// number or "self", or "?".
+func procStatus(pid, field string) string {
+	data, err := os.ReadFile("/proc/" + pid + "/status")
 	if err != nil {
 		return "?"
 	}
