@@ -245,6 +245,18 @@ func (e *edit) derive() {
 	}
 	e.q = newPlan(e.l.b, s)
 	e.q.panels = old.panels
+	old.sections.Range(func(k, v any) bool { // unchanged guides keep their library sections
+		if _, replaced := e.repl[k.(sectionKey).page]; !replaced {
+			e.q.sections.Store(k, v)
+		}
+		return true
+	})
+	old.entryLists.Range(func(k, v any) bool {
+		if _, replaced := e.repl[k.(*content.Page)]; !replaced {
+			e.q.entryLists.Store(k, v)
+		}
+		return true
+	})
 	e.q.docs = maps.Clone(old.docs)
 	for pg := range e.repl {
 		delete(e.q.docs, pg)

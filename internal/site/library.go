@@ -247,15 +247,31 @@ func (p *plan) indexLocale(loc string) *localeIndex {
 			idx.guides = append(idx.guides, pg)
 		}
 	}
-	slices.SortFunc(idx.guides, func(a, b *content.Page) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(a.Guide.Title), strings.ToLower(b.Guide.Title)), cmp.Compare(a.Key, b.Key))
-	})
+	lower := make(map[*content.Page]string, len(idx.guides)) // sort keys, lowered once rather than per comparison
 	for _, pg := range idx.guides {
-		idx.tagsOf[pg] = stackTags(pg)
-		for _, t := range idx.tagsOf[pg] {
-			if t.Slug == "" || slices.Contains(idx.tagged[t.Slug], pg) {
+		lower[pg] = strings.ToLower(pg.Guide.Title)
+	}
+	slices.SortFunc(idx.guides, func(a, b *content.Page) int {
+		return cmp.Or(cmp.Compare(lower[a], lower[b]), cmp.Compare(a.Key, b.Key))
+	})
+	slugs := map[string]string{} // tag name → slug: a few dozen names across thousands of guides
+	for _, pg := range idx.guides {
+		tags := make([]tag, len(pg.Guide.Stack))
+		seen := map[string]bool{}
+		for i, name := range pg.Guide.Stack {
+			s, ok := slugs[name]
+			if !ok {
+				s = tagSlug(name)
+				slugs[name] = s
+			}
+			tags[i] = tag{Name: name, Slug: s}
+		}
+		idx.tagsOf[pg] = tags
+		for _, t := range tags {
+			if t.Slug == "" || seen[t.Slug] {
 				continue
 			}
+			seen[t.Slug] = true
 			if idx.tagged[t.Slug] == nil {
 				idx.tags = append(idx.tags, t)
 			}
@@ -408,7 +424,7 @@ func (p *plan) library(loc, filter string) *libraryPage {
 	for _, pg := range p.libraryGuides(loc, filter) {
 		entries := p.entries(pg)
 		if by == "kind" {
-			entries = slices.DeleteFunc(entries, func(e entry) bool { return e.Kind != value })
+			entries = slices.DeleteFunc(slices.Clone(entries), func(e entry) bool { return e.Kind != value })
 		}
 		if len(entries) == 0 {
 			continue
@@ -485,12 +501,18 @@ func (p *plan) askedIn(pg *content.Page) []asked {
 	return all
 }
 
-// entries are a guide's library entries, in the order it asks them.
+// entries are a guide's library entries, in the order it asks them. They
+// are worked out once per guide: every library page that lists the guide
+// asks again. Callers must not modify the result.
 func (p *plan) entries(pg *content.Page) []entry {
+	if e, ok := p.entryLists.Load(pg); ok {
+		return e.([]entry)
+	}
 	var out []entry
 	for _, a := range p.askedIn(pg) {
 		out = append(out, entry{Kind: a.Kind, Label: a.Label, Text: a.Text, URL: pg.URL + "#" + a.Anchor, Sample: a.Sample})
 	}
+	p.entryLists.Store(pg, out)
 	return out
 }
 

@@ -16,17 +16,18 @@ import (
 // plan is one build in progress: the loaded site, each page's converted
 // Markdown and the try panels, indexed for the templates.
 type plan struct {
-	b        *Builder
-	s        *content.Site
-	pages    []*content.Page                     // pages to publish
-	drafts   []*content.Page                     // drafts: checked, not published
-	docs     map[*content.Page]*markdown.Doc     // converted bodies
-	byKey    map[string]map[string]*content.Page // guide key → locale → page
-	homes    map[string]*content.Page            // locale → home page
-	panels   map[string]map[string][]byte        // sample → locale → try panel HTML
-	lookup   readerIndex                         // the reader pages' index, built on first use (library.go)
-	sections sync.Map                            // sectionKey → template.HTML: library sections shared by many pages (library.go)
-	mu       sync.Mutex
+	b          *Builder
+	s          *content.Site
+	pages      []*content.Page                     // pages to publish
+	drafts     []*content.Page                     // drafts: checked, not published
+	docs       map[*content.Page]*markdown.Doc     // converted bodies
+	byKey      map[string]map[string]*content.Page // guide key → locale → page
+	homes      map[string]*content.Page            // locale → home page
+	panels     map[string]map[string][]byte        // sample → locale → try panel HTML
+	lookup     readerIndex                         // the reader pages' index, built on first use (library.go)
+	entryLists sync.Map                            // *content.Page → []entry, its library entries (library.go)
+	sections   sync.Map                            // sectionKey → template.HTML: library sections shared by many pages (library.go)
+	mu         sync.Mutex
 }
 
 func newPlan(b *Builder, s *content.Site) *plan {
