@@ -37,22 +37,6 @@ type Page struct {
 	Body   []byte // Markdown, padded so its lines are the file's lines
 }
 
-// Title returns the page's title whatever its kind.
-func (p *Page) Title() string {
-	if p.Kind == Home {
-		return p.Home.Title
-	}
-	return p.Guide.Title
-}
-
-// Summary returns the page's summary whatever its kind.
-func (p *Page) Summary() string {
-	if p.Kind == Home {
-		return p.Home.Summary
-	}
-	return p.Guide.Summary
-}
-
 // Site is all loaded content.
 type Site struct {
 	Locales []string // in the order given to Load; the first is the default

@@ -115,16 +115,6 @@ func (c *Catalog) localizeOnce() {
 // Has reports whether locale defines message id itself (no fallback).
 func (c *Catalog) Has(locale, id string) bool { return c.ids[locale][id] }
 
-// IDs lists the message IDs locale defines.
-func (c *Catalog) IDs(locale string) []string {
-	var out []string
-	for id := range c.ids[locale] {
-		out = append(out, id)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // T localizes id for locale. With a count it picks the plural form and passes
 // {{.Count}}. A missing message falls back to the default locale's text and
 // is recorded, never an error: a template must not fail on a translation.

@@ -17,7 +17,7 @@ import (
 	"guides/internal/yamlfile"
 )
 
-// Languages lists the supported languages with their file extension.
+// languageExt maps each supported language to its file extension.
 var languageExt = map[string]string{"go": "go", "python": "py", "javascript": "js", "sql": "sql"}
 
 // Ext returns the file extension of a language, and whether it is supported.
