@@ -26,13 +26,7 @@ func liveSite(t *testing.T) fstest.MapFS {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
-			fsys[rest] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	return fsys
+	return contentOf(ar)
 }
 
 // replaceIn rewrites a file of fsys, replacing old by new.

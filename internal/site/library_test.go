@@ -23,17 +23,11 @@ func buildReaders(t *testing.T) (*Result, *output.Memory) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
-			fsys[rest] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	return buildFS(t, fsys)
+	return buildFS(t, contentOf(ar))
 }
 
 // buildFS builds a content tree in memory, the project's own when fsys is
-// nil; it must build without problems.
+// nil; it must build without problems or missing messages.
 func buildFS(t *testing.T, fsys fstest.MapFS) (*Result, *output.Memory) {
 	t.Helper()
 	cfg := testConfig(fsys)
@@ -48,6 +42,9 @@ func buildFS(t *testing.T, fsys fstest.MapFS) (*Result, *output.Memory) {
 	res, errs := b.Build(context.Background(), mem)
 	if len(errs) > 0 {
 		t.Fatalf("Build:\n%v", errs)
+	}
+	if misses := b.Catalog().Misses(); len(misses) > 0 {
+		t.Errorf("templates asked for messages a locale lacks: %v", misses)
 	}
 	return res, mem
 }

@@ -66,13 +66,7 @@ type built struct {
 
 func buildArchive(t *testing.T, ar *txtar.Archive) built {
 	t.Helper()
-	content := fstest.MapFS{}
-	for _, f := range ar.Files {
-		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
-			content[rest] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	b, errs := New(testConfig(content))
+	b, errs := New(testConfig(contentOf(ar)))
 	if len(errs) > 0 {
 		t.Fatalf("New: %v", errs)
 	}
@@ -134,4 +128,15 @@ func rewrite(t *testing.T, file string, ar *txtar.Archive, got built) {
 	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// contentOf is an archive's files under content/, as a content FS.
+func contentOf(ar *txtar.Archive) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		if rest, ok := strings.CutPrefix(f.Name, "content/"); ok {
+			fsys[rest] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	return fsys
 }
