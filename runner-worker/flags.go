@@ -24,6 +24,9 @@ type config struct {
 	rate      float64
 	burst     int
 	toolchain judge.Toolchain
+	// checkSamples is -check-samples: judge every sample's code once and
+	// exit instead of serving (check.go).
+	checkSamples bool
 }
 
 // originList is a repeatable -origin flag.
@@ -54,6 +57,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.burst, "burst", 10, "runs a client IP may make at once")
 	fs.StringVar(&c.toolchain.GoCache, "gocache", c.toolchain.GoCache, "Go build cache holding std (make runner-deps)")
 	fs.StringVar(&c.toolchain.GoRoot, "goroot", c.toolchain.GoRoot, "GOROOT of the Go toolchain candidates' code builds with")
+	fs.BoolVar(&c.checkSamples, "check-samples", false, "run the sandbox self-test, judge every sample's reference (all cases) and starter once, print problems as path:line: message, and exit (1 on problems) instead of serving")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}

@@ -1,7 +1,7 @@
 // Command guides builds the hiring-guides website from Markdown.
 //
 //	guides build [-content DIR] [-out DIR] [-base-url URL] [-minify]
-//	guides check [-content DIR]
+//	guides check [-content DIR] [-root DIR] [-strict] [-samples]
 //	guides serve [-addr 127.0.0.1:1313] [-content DIR]
 //	guides new role <slug> [-family F]
 package main
@@ -26,7 +26,7 @@ const usage = `usage: guides <command> [flags]
 
 commands:
   build   build the site into an output directory
-  check   validate content, links and anchors without writing output
+  check   validate content, links and anchors without writing output; report translations
   serve   serve the site from memory, rebuilding and reloading pages on every edit
   new     create a new role guide in every locale: guides new role <slug> [-family F]
 

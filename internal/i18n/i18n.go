@@ -20,9 +20,11 @@ import (
 // Catalog is the loaded messages of every locale. Safe for concurrent use.
 type Catalog struct {
 	Locales []string // the default locale first, then the rest sorted
+	def     string
 	bundle  *i18n.Bundle
 	locs    map[string]*i18n.Localizer
 	ids     map[string]map[string]bool // locale → message IDs it defines
+	files   map[string]messageFile     // locale → its parsed file, for Gaps
 
 	simple map[string]map[string]string // locale → ID → text of messages without a count, localized once
 
@@ -43,6 +45,8 @@ func Load(fsys fs.FS, defaultLocale string) (*Catalog, error) {
 		return nil, err
 	}
 	c := &Catalog{
+		def:    defaultLocale,
+		files:  map[string]messageFile{},
 		bundle: i18n.NewBundle(language.Make(defaultLocale)),
 		locs:   map[string]*i18n.Localizer{},
 		ids:    map[string]map[string]bool{},
@@ -76,7 +80,8 @@ func (c *Catalog) loadFile(fsys fs.FS, name string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := c.bundle.ParseMessageFileBytes(buf, name); err != nil {
+	mf, err := c.bundle.ParseMessageFileBytes(buf, name)
+	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	var raw map[string]any
@@ -90,6 +95,7 @@ func (c *Catalog) loadFile(fsys fs.FS, name string) error {
 	for id := range raw {
 		c.ids[loc][id] = true
 	}
+	c.files[loc] = newMessageFile(name, buf, mf.Messages)
 	return nil
 }
 

@@ -26,13 +26,18 @@ type sqlLang struct{ tc Toolchain }
 // case it writes a record separator (0x1e) and the shell's exit status to
 // fd 3, where the rows went; before each case it writes a separator and the
 // case's file name to stderr. SQLite's JSON output escapes control
-// characters, so the candidate's rows cannot contain a bare separator.
+// characters, so the candidate's rows cannot contain a bare separator. A
+// case killed by a signal (a limit) ends the run, as it would in any other
+// language: the cases after it would only add to its time.
 const sqlRunner = `sqlite=$1; shift
 for f in "$@"; do
   printf '\036%s\n' "$f" >&2
   "$sqlite" -safe -bail -json :memory: < "$f" >&3
-  printf '\036%d\n' "$?" >&3
+  s=$?
+  printf '\036%d\n' "$s" >&3
+  [ "$s" -gt 128 ] && exit "$s"
 done
+exit 0
 `
 
 func (q sqlLang) prepare(_ context.Context, _ Runner, _ *sample.Sample, code string) (sandbox.Spec, compileResult, error) {

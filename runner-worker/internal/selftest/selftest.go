@@ -42,20 +42,27 @@ type Config struct {
 // would fail by design.
 func Run(ctx context.Context, cfg Config) (Report, error) {
 	var rep Report
-	if cfg.Mode != sandbox.ModeNone {
-		if err := isolation(ctx, cfg); err != nil {
-			return rep, fmt.Errorf("isolation probe: %w", err)
-		}
-		if err := memory(ctx, cfg); err != nil {
-			return rep, fmt.Errorf("memory probe: %w", err)
-		}
-	}
 	var err error
-	if rep.Overhead, err = overhead(ctx, cfg.Slot); err != nil {
+	if rep.Overhead, err = Sandbox(ctx, cfg); err != nil {
 		return rep, err
 	}
 	rep.References, err = references(ctx, cfg)
 	return rep, err
+}
+
+// Sandbox is the part of Run that proves the sandbox, without the samples:
+// the isolation and memory probes (skipped in ModeNone), then the overhead
+// of a sandboxed /bin/true, which it returns.
+func Sandbox(ctx context.Context, cfg Config) (time.Duration, error) {
+	if cfg.Mode != sandbox.ModeNone {
+		if err := isolation(ctx, cfg); err != nil {
+			return 0, fmt.Errorf("isolation probe: %w", err)
+		}
+		if err := memory(ctx, cfg); err != nil {
+			return 0, fmt.Errorf("memory probe: %w", err)
+		}
+	}
+	return overhead(ctx, cfg.Slot)
 }
 
 // probe tries what the sandbox must refuse and writes one JSON line per

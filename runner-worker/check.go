@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"guides/internal/sample"
+	"guides/runner-worker/internal/judge"
+	"guides/runner-worker/internal/sandbox"
+	"guides/runner-worker/internal/selftest"
+)
+
+// errProblems is what checkSamples returns when it printed problems: the
+// program exits with status 1 without saying more.
+var errProblems = errors.New("the samples have problems")
+
+// checkSamples is -check-samples. It proves the sandbox as the runner does
+// at start-up (selftest.Sandbox), then judges every sample's reference
+// solution on every case and runs every starter (selftest.CheckSamples). It
+// prints each problem on stdout as "path:line: message", path being the
+// file under -samples (dir/<id>/<lang>/solution.<ext> or starter.<ext>) and
+// line the one the compiler named, else 1; hidden cases appear by name and
+// verdict only. Then one summary line. It returns errProblems when it found
+// any, and another error when the sandbox, the toolchain or the samples'
+// format failed, before judging anything.
+func checkSamples(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
+	host, err := sandbox.NewHost(sandbox.Options{Insecure: cfg.insecure, NoCgroups: cfg.noCgroups, UIDBase: cfg.uidBase})
+	if err != nil {
+		return err
+	}
+	if host.Mode() == sandbox.ModeNone {
+		fmt.Fprintln(stderr, "runner-worker: INSECURE: -insecure-no-sandbox: the samples' code runs without any sandbox and the isolation probes are skipped")
+	}
+	samples, err := loadSamples(cfg.samples)
+	if err != nil {
+		return err
+	}
+	if err := cfg.toolchain.Check(languages(samples)); err != nil {
+		return fmt.Errorf("toolchain: %w", err)
+	}
+	hostFile, err := secretFile(cfg.samples, samples)
+	if err != nil {
+		return err
+	}
+	slot, err := host.NewSlot()
+	if err != nil {
+		return err
+	}
+	defer slot.Close()
+	sc := selftest.Config{
+		Slot: slot, Mode: host.Mode(), Python: cfg.toolchain.Python, HostFile: hostFile,
+		Judge: judge.New(cfg.toolchain), Samples: samples,
+	}
+	if _, err := selftest.Sandbox(ctx, sc); err != nil {
+		return fmt.Errorf("self-test: %w", err)
+	}
+	problems, err := selftest.CheckSamples(ctx, sc)
+	if err != nil {
+		return err
+	}
+	langs := 0
+	for _, s := range samples {
+		langs += len(s.Languages)
+	}
+	for _, p := range problems {
+		fmt.Fprintf(stdout, "%s:%d: %s\n", problemFile(cfg.samples, samples[p.Sample], p), max(p.Line, 1), p.Msg)
+	}
+	noun := "samples"
+	if len(samples) == 1 {
+		noun = "sample"
+	}
+	what := fmt.Sprintf("checked %d %s in %d languages (sandbox %s)", len(samples), noun, langs, host.Mode())
+	switch len(problems) {
+	case 0:
+		fmt.Fprintf(stdout, "%s: every reference passes every test, every starter builds and runs\n", what)
+		return nil
+	case 1:
+		fmt.Fprintf(stdout, "%s: 1 problem\n", what)
+	default:
+		fmt.Fprintf(stdout, "%s: %d problems\n", what, len(problems))
+	}
+	return errProblems
+}
+
+// problemFile is the path of the file a problem is about, under dir.
+func problemFile(dir string, s *sample.Sample, p selftest.Problem) string {
+	ext, _ := sample.Ext(p.Language)
+	return filepath.Join(dir, s.Dir, p.Language, p.File+"."+ext)
+}
