@@ -92,7 +92,7 @@ func (r *rebuilder) apply(ctx context.Context, wb watch.Batch) {
 		return
 	}
 	start := time.Now()
-	ch, errs := r.live.Update(ctx, b.content, compact{r.s.site.Load()})
+	ch, errs := r.live.Update(ctx, b.content, r.s.site.Load())
 	switch {
 	case ctx.Err() != nil:
 	case ch.Full:
@@ -119,7 +119,7 @@ func (r *rebuilder) full(ctx context.Context, cssOnly bool) {
 		r.b, r.stale = b, false
 	}
 	mem := output.NewMemory()
-	live, errs := r.b.BuildLive(ctx, compact{mem})
+	live, errs := r.b.BuildLive(ctx, mem)
 	if ctx.Err() != nil {
 		return
 	}
@@ -135,15 +135,6 @@ func (r *rebuilder) full(ctx context.Context, cssOnly bool) {
 	}
 	r.s.hub.reload(paths, cssOnly)
 	r.s.log.Info("built", "files", len(mem.Paths()), "changed", len(paths), "took", time.Since(start).Round(time.Millisecond))
-}
-
-// compact stores exact-size copies of what a build writes: a render
-// buffer's spare capacity, up to half of each page, would otherwise stay
-// allocated for as long as the server runs.
-type compact struct{ *output.Memory }
-
-func (c compact) Write(path string, data []byte) error {
-	return c.Memory.Write(path, bytes.Clone(data))
 }
 
 func (r *rebuilder) fail(errs diag.List) {

@@ -26,10 +26,17 @@ type Catalog struct {
 	ids     map[string]map[string]bool // locale → message IDs it defines
 	files   map[string]messageFile     // locale → its parsed file, for Gaps
 
-	simple map[string]map[string]string // locale → ID → text of messages without a count, localized once
+	simple  map[string]map[string]string // locale → ID → text of messages without a count, localized once
+	counted sync.Map                     // countKey → text of a message with an integer count, localized once
 
 	mu     sync.Mutex
 	misses map[Miss]bool
+}
+
+// countKey is a message asked for with an integer count.
+type countKey struct {
+	locale, id string
+	n          int
 }
 
 // Miss is a message a locale was asked for and lacks (or lacks a plural form of).
@@ -128,6 +135,31 @@ func (c *Catalog) T(locale, id string, count ...any) string {
 	if s, ok := c.simple[locale][id]; ok && len(count) == 0 {
 		return s
 	}
+	if n, ok := intCount(count); ok {
+		key := countKey{locale, id, n}
+		if s, ok := c.counted.Load(key); ok {
+			return s.(string)
+		}
+		s := c.localize(locale, id, count)
+		c.counted.Store(key, s)
+		return s
+	}
+	return c.localize(locale, id, count)
+}
+
+// intCount is the count of a T call when it is a single int: pages ask for
+// "45 minutes" and "3 rounds" thousands of times, and go-i18n runs a
+// template for each.
+func intCount(count []any) (int, bool) {
+	if len(count) != 1 {
+		return 0, false
+	}
+	n, ok := count[0].(int)
+	return n, ok
+}
+
+// localize asks go-i18n, recording what it cannot find.
+func (c *Catalog) localize(locale, id string, count []any) string {
 	lc := &i18n.LocalizeConfig{MessageID: id}
 	if len(count) > 0 {
 		lc.PluralCount = count[0]

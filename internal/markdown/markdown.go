@@ -125,6 +125,7 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 		return doc
 	}
 	var b bytes.Buffer
+	b.Grow(len(src) + len(src)/2) // highlighted code and tags make the HTML longer than its source
 	if err := m.md.Renderer().Render(&b, src, root); err != nil {
 		doc.Errs.Add(diag.Pos{File: file}, "render: %v", err)
 	}

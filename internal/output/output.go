@@ -4,6 +4,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -16,7 +17,8 @@ import (
 )
 
 // Writer receives a build's files by site path ("en/roles/x/index.html").
-// Implementations are safe for concurrent use.
+// Implementations are safe for concurrent use and keep no reference to
+// data once Write returns: callers reuse their buffers.
 type Writer interface {
 	Write(path string, data []byte) error
 }
@@ -131,6 +133,7 @@ func (m *Memory) Write(p string, data []byte) error {
 	if err := checkPath(p); err != nil {
 		return err
 	}
+	data = bytes.Clone(data) // exact size: a render buffer's spare capacity would stay allocated
 	m.mu.Lock()
 	m.files[p] = data
 	m.mu.Unlock()

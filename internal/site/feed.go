@@ -11,8 +11,13 @@ import (
 )
 
 // An Atom feed per locale, /<locale>/feed.xml (RFC 4287), lists the
-// locale's guides, most recently updated first, so readers learn of new and
-// revised guides. Every page of the locale links it from its <head>.
+// locale's maxFeedEntries most recently updated guides, newest first, so
+// readers learn of new and revised guides. Every page of the locale links
+// it from its <head>.
+
+// maxFeedEntries caps a feed: readers poll it for what is new, and a feed
+// of every guide of a large site would be megabytes.
+const maxFeedEntries = 50
 
 type atomFeed struct {
 	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
@@ -77,7 +82,7 @@ func (p *plan) feed(loc string) ([]byte, error) {
 	if h := p.homes[loc]; h != nil {
 		f.Subtitle = h.Home.Summary
 	}
-	for _, pg := range guides {
+	for _, pg := range guides[:min(len(guides), maxFeedEntries)] {
 		f.Entries = append(f.Entries, p.feedEntry(pg))
 	}
 	f.Updated = atomTime(content.Date{})

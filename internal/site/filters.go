@@ -16,20 +16,18 @@ type roleFilters struct {
 	Families []filterOption
 	Tags     []filterOption
 	CSS      template.CSS
-	cardTags map[string]string // card URL → its tag slugs
 }
 
 // filterOption is one radio button: its element ID and what it selects.
 type filterOption struct{ ID, Slug, Name string }
 
 func (p *plan) roleFilters(families []family) *roleFilters {
-	f := &roleFilters{cardTags: map[string]string{}}
+	f := &roleFilters{}
 	slugs := map[string]string{}  // tag name → slug, so each is slugged once
 	pairs := map[[2]string]bool{} // {family, tag slug} of every card
 	for i, fam := range families {
 		f.Families = append(f.Families, filterOption{ID: "filter-family-" + strconv.Itoa(i), Slug: fam.Slug, Name: fam.Name})
 		for _, c := range fam.Guides {
-			var card []string
 			for _, name := range c.Stack {
 				s, ok := slugs[name]
 				if !ok {
@@ -40,11 +38,9 @@ func (p *plan) roleFilters(families []family) *roleFilters {
 					}
 				}
 				if s != "" {
-					card = append(card, s)
 					pairs[[2]string{fam.Slug, s}] = true
 				}
 			}
-			f.cardTags[c.URL] = strings.Join(card, " ")
 		}
 	}
 	slices.SortFunc(f.Tags, func(a, b filterOption) int { return cmp.Compare(a.Slug, b.Slug) })
@@ -54,10 +50,6 @@ func (p *plan) roleFilters(families []family) *roleFilters {
 	f.CSS = template.CSS(filterCSS(f, pairs))
 	return f
 }
-
-// CardTags is the space-separated tag slugs of the card that links url,
-// which the filter CSS selects on.
-func (f *roleFilters) CardTags(url string) string { return f.cardTags[url] }
 
 // filterCSS hides the cards and families a checked radio button excludes,
 // and shows the "no match" note for a family and tag with no card in

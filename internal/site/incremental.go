@@ -50,7 +50,7 @@ type Live struct {
 	b       *Builder
 	p       *plan                      // the last good build
 	byFile  map[string]*content.Page   // p's pages by File
-	targets map[string]map[string]bool // the anchors of p's pages by URL
+	targets anchors                    // the anchors of p's pages by URL
 	inbound map[string]map[string]bool // page path → files that link to it; never pruned, so a superset
 	pending map[string]bool            // content paths changed since p
 }
@@ -97,6 +97,9 @@ func (l *Live) Update(ctx context.Context, paths []string, w Store) (Change, dia
 		return Change{}, nil
 	}
 	e, errs, full := l.edit(ctx, files)
+	if e != nil {
+		defer e.forget()
+	}
 	if full {
 		return Change{Full: true}, nil
 	}
@@ -187,7 +190,7 @@ type edit struct {
 	q       *plan
 	repl    map[*content.Page]*content.Page // old page → the page that replaces it
 	homes   bool                            // the home pages change
-	targets map[string]map[string]bool
+	targets anchorEdits
 }
 
 // edit loads files, derives the new plan and checks it.
@@ -202,14 +205,12 @@ func (l *Live) edit(ctx context.Context, files []string) (*edit, diag.List, bool
 		if old == nil || old.URL != np.URL || old.Kind != np.Kind || old.Key != np.Key {
 			return nil, nil, true
 		}
+		if l.b.publishable(old) != l.b.publishable(np) {
+			return nil, nil, true // a draft flag changed what is published
+		}
 		e.repl[old] = np
 	}
 	e.derive()
-	for old, np := range e.repl {
-		if l.p.publishes(old) != e.q.publishes(np) {
-			return nil, nil, true // a draft flag changed what is published
-		}
-	}
 	e.homes = e.homesChange()
 	errs.Append(e.convert(ctx))
 	errs.Append(e.checkLinks())
@@ -233,34 +234,89 @@ func (l *Live) load(files []string) ([]*content.Page, diag.List, error) {
 }
 
 // derive makes the new plan: the old one's pages with the loaded ones in
-// their place (same URLs, same order), its samples' panels and every
-// unchanged page's converted metadata.
+// their place (same URLs, same order), sharing its samples' panels, its
+// converted pages and its library parts, which edited pages, being new
+// pages, never find. It builds nothing that does not change: at thousands
+// of pages, copying the old plan's maps cost more than the edit.
 func (e *edit) derive() {
 	old := e.l.p
-	s := &content.Site{Locales: old.s.Locales, Samples: old.s.Samples, Pages: slices.Clone(old.s.Pages)}
-	for i, pg := range s.Pages {
-		if np, ok := e.repl[pg]; ok {
-			s.Pages[i] = np
+	swap := func(pages []*content.Page) []*content.Page {
+		out := slices.Clone(pages)
+		for i, pg := range out {
+			if np, ok := e.repl[pg]; ok {
+				out[i] = np
+			}
+		}
+		return out
+	}
+	s := &content.Site{Locales: old.s.Locales, Samples: old.s.Samples, Pages: swap(old.s.Pages)}
+	q := &plan{b: e.l.b, s: s, pages: swap(old.pages), drafts: swap(old.drafts), docs: old.docs,
+		byKey: maps.Clone(old.byKey), homes: maps.Clone(old.homes), panels: old.panels, parts: old.parts}
+	for was, np := range e.repl {
+		if np.Kind == content.Home {
+			q.homes[np.Locale] = np
+		} else if versions := q.byKey[np.Key]; versions[np.Locale] == was {
+			versions = maps.Clone(versions)
+			versions[np.Locale] = np
+			q.byKey[np.Key] = versions
 		}
 	}
-	e.q = newPlan(e.l.b, s)
-	e.q.panels = old.panels
-	old.sections.Range(func(k, v any) bool { // unchanged guides keep their library sections
-		if _, replaced := e.repl[k.(sectionKey).page]; !replaced {
-			e.q.sections.Store(k, v)
+	e.q = q
+	e.deriveIndex()
+}
+
+// publishable reports whether a build publishes pg: drafts only with Drafts.
+func (b *Builder) publishable(pg *content.Page) bool {
+	return pg.Kind != content.Guide || !pg.Guide.Draft || b.cfg.Drafts
+}
+
+// deriveIndex gives the new plan the old one's reader index with the edited
+// pages in place of the ones they replace, sorted again if a title changed,
+// when no edit changed a stack (which the index groups guides by);
+// otherwise the new plan builds its own on first use. Building it again
+// took more than the rest of an edit.
+func (e *edit) deriveIndex() {
+	retitled := false
+	for was, np := range e.repl {
+		if np.Kind != content.Guide {
+			continue
 		}
-		return true
-	})
-	old.entryLists.Range(func(k, v any) bool {
-		if _, replaced := e.repl[k.(*content.Page)]; !replaced {
-			e.q.entryLists.Store(k, v)
+		if !slices.Equal(was.Guide.Stack, np.Guide.Stack) {
+			return
 		}
-		return true
-	})
-	e.q.docs = maps.Clone(old.docs)
-	for pg := range e.repl {
-		delete(e.q.docs, pg)
+		retitled = retitled || was.Guide.Title != np.Guide.Title
 	}
+	swap := func(pages []*content.Page) []*content.Page {
+		out := slices.Clone(pages)
+		for i, pg := range out {
+			if np, ok := e.repl[pg]; ok {
+				out[i] = np
+			}
+		}
+		return out
+	}
+	locs := map[string]*localeIndex{}
+	for _, loc := range e.l.p.s.Locales {
+		idx := e.l.p.index(loc)
+		n := &localeIndex{guides: swap(idx.guides), tags: idx.tags, tagged: map[string][]*content.Page{}, tagsOf: maps.Clone(idx.tagsOf)}
+		for slug, pages := range idx.tagged {
+			n.tagged[slug] = swap(pages)
+			if retitled {
+				sortByTitle(n.tagged[slug])
+			}
+		}
+		if retitled {
+			sortByTitle(n.guides)
+		}
+		for was, np := range e.repl {
+			if tags, ok := n.tagsOf[was]; ok {
+				delete(n.tagsOf, was)
+				n.tagsOf[np] = tags
+			}
+		}
+		locs[loc] = n
+	}
+	e.q.lookup.once.Do(func() { e.q.lookup.locs = locs })
 }
 
 // publishes reports whether pg is one of the plan's published pages.
@@ -289,14 +345,14 @@ func (e *edit) convert(ctx context.Context) diag.List {
 // checkLinks checks the loaded pages' links, and the links into every page
 // whose anchors changed, against the anchors of the new plan.
 func (e *edit) checkLinks() diag.List {
-	e.targets = maps.Clone(e.l.targets)
+	e.targets = anchorEdits{base: e.l.targets, own: anchors{}}
 	moved := map[string]bool{}
 	for _, pg := range e.anchored() {
 		ids := e.q.pageAnchors(pg)
-		if !maps.Equal(ids, e.targets[pg.URL]) {
+		if was, _ := e.l.targets.idsOf(pg.URL); !maps.Equal(ids, was) {
 			moved[pg.URL] = true
 		}
-		e.targets[pg.URL] = ids
+		e.targets.own[pg.URL] = ids
 	}
 	var errs diag.List
 	checked := map[*content.Page]bool{}
@@ -353,6 +409,7 @@ func (e *edit) homesChange() bool {
 		for _, loc := range e.q.s.Locales {
 			was, c1 := e.l.p.card(loc, old.Key)
 			is, c2 := e.q.card(loc, np.Key)
+			c1.page, c2.page = nil, nil // a new page, but maybe the same card
 			if was != is || !reflect.DeepEqual(c1, c2) {
 				return true
 			}
@@ -392,13 +449,13 @@ func (e *edit) write(ctx context.Context, w Store) (pages []string, full bool, e
 
 // render renders a job and writes it if it changed.
 func (e *edit) render(j job, w Store) (bool, error) {
-	e.q.mu.Lock() // other jobs record the docs they convert
-	doc := e.q.docs[j.src]
-	e.q.mu.Unlock()
+	doc := e.q.doc(j.src)
 	if j.src != nil && (doc == nil || doc.HTML == nil) {
 		doc = e.q.convert(j.src) // a home page: its HTML went out with the last render
 	}
-	r, err := e.q.render(j, doc)
+	buf := e.l.b.buffer()
+	defer e.l.b.release(buf)
+	r, err := e.q.render(j, doc, buf)
 	if err != nil {
 		return false, err
 	}
@@ -512,9 +569,25 @@ func (e *edit) writeSiteFiles(w Store) error {
 	return w.Write("sitemap.xml", sm)
 }
 
+// forget drops the library parts of the pages the live plan no longer
+// has: the replaced ones if the edit was committed, else the edit's own.
+func (e *edit) forget() {
+	var gone []*content.Page
+	for old, np := range e.repl {
+		if e.l.p == e.q {
+			gone = append(gone, old)
+		} else {
+			gone = append(gone, np)
+		}
+	}
+	e.q.parts.drop(gone)
+	e.q.docs.drop(gone)
+}
+
 // commit makes the edit's plan the last good one.
 func (l *Live) commit(e *edit) {
-	l.p, l.targets = e.q, e.targets
+	l.p = e.q
+	maps.Copy(l.targets, e.targets.own)
 	for _, np := range e.repl {
 		l.byFile[np.File] = np
 		if e.q.publishes(np) {
@@ -526,7 +599,7 @@ func (l *Live) commit(e *edit) {
 
 // addInbound records the pages pg links to.
 func (l *Live) addInbound(p *plan, pg *content.Page) {
-	for _, link := range p.docs[pg].Links {
+	for _, link := range p.doc(pg).Links {
 		t, err := resolveLink(pg.URL, link.Dest)
 		if err != nil || t == nil {
 			continue

@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"html/template"
 	"regexp"
 	"slices"
 	"strings"
@@ -120,12 +119,12 @@ func (p *plan) readerVersions(j job) map[string]string {
 }
 
 // readerView dispatches a reader page to its view.
-func (p *plan) readerView(j job) *view {
+func (p *plan) readerView(j job) (*view, error) {
 	switch j.template {
 	case tmplKit:
-		return p.kitView(j)
+		return p.kitView(j), nil
 	case tmplSearch:
-		return p.searchView(j)
+		return p.searchView(j), nil
 	}
 	return p.libraryView(j)
 }
@@ -247,13 +246,7 @@ func (p *plan) indexLocale(loc string) *localeIndex {
 			idx.guides = append(idx.guides, pg)
 		}
 	}
-	lower := make(map[*content.Page]string, len(idx.guides)) // sort keys, lowered once rather than per comparison
-	for _, pg := range idx.guides {
-		lower[pg] = strings.ToLower(pg.Guide.Title)
-	}
-	slices.SortFunc(idx.guides, func(a, b *content.Page) int {
-		return cmp.Or(cmp.Compare(lower[a], lower[b]), cmp.Compare(a.Key, b.Key))
-	})
+	sortByTitle(idx.guides)
 	slugs := map[string]string{} // tag name → slug: a few dozen names across thousands of guides
 	for _, pg := range idx.guides {
 		tags := make([]tag, len(pg.Guide.Stack))
@@ -280,6 +273,17 @@ func (p *plan) indexLocale(loc string) *localeIndex {
 	}
 	slices.SortFunc(idx.tags, func(a, b tag) int { return cmp.Compare(a.Slug, b.Slug) })
 	return idx
+}
+
+// sortByTitle sorts guides by title, case aside, then by key.
+func sortByTitle(guides []*content.Page) {
+	lower := make(map[*content.Page]string, len(guides)) // sort keys, lowered once rather than per comparison
+	for _, pg := range guides {
+		lower[pg] = strings.ToLower(pg.Guide.Title)
+	}
+	slices.SortFunc(guides, func(a, b *content.Page) int {
+		return cmp.Or(cmp.Compare(lower[a], lower[b]), cmp.Compare(a.Key, b.Key))
+	})
 }
 
 // stackTags are a guide's stack tags with their slugs ("" for none).
@@ -314,11 +318,9 @@ func tagSlug(name string) string {
 // docOf returns a guide's converted Markdown. The reader pages render after
 // the guides' jobs have started, so it is usually there; when a guide's job
 // has not finished converting yet, it converts the page itself rather than
-// wait (the result is the same), and leaves p.docs to the guide's job.
+// wait (the result is the same), and leaves recording it to the guide's job.
 func (p *plan) docOf(pg *content.Page) *markdown.Doc {
-	p.mu.Lock()
-	d := p.docs[pg]
-	p.mu.Unlock()
+	d := p.doc(pg)
 	if d == nil {
 		c := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale})
 		d = &c
@@ -326,119 +328,10 @@ func (p *plan) docOf(pg *content.Page) *markdown.Doc {
 	return d
 }
 
-// libraryPage is the data of templates/questions.html: one page of the
-// question library, all of it or one filter value's share.
-type libraryPage struct {
-	Filter string // "", "kind", "role" or "stack"
-	Label  string // the selected value's name
-	Count  int    // entries listed
-	All    navLink
-	Guides []libraryGuide
-	Nav    []filterGroup
-}
-
-// libraryGuide is a guide's share of a library page.
-type libraryGuide struct {
-	Title, URL, KitURL, RoleURL, Family string
-	Tags                                []navLink
-	Entries                             []entry
-	page                                *content.Page
-	kind                                string // the kind filter the entries follow, or ""
-}
-
-// sectionKey names a rendered library section: a guide, all its entries or
-// one kind's. A page edited in serve is a new *content.Page, so a stale
-// section is never found.
-type sectionKey struct {
-	page *content.Page
-	kind string
-}
-
-// sectionData is the data of templates/library-guide.html.
-type sectionData struct {
-	libraryGuide
-	p      *plan
-	Locale string
-}
-
-// Section is a guide's rendered share of a library page (templates/questions.html).
-func (v *view) Section(g libraryGuide) (template.HTML, error) { return v.p.section(g) }
-
-// T localizes a message in the section's locale.
-func (d sectionData) T(id string, n ...any) string { return d.p.b.cat.T(d.Locale, id, n...) }
-
-// section renders a guide's share of a library page once per kind filter:
-// the index, its role page and its stack pages all list the same section,
-// and at thousands of guides rendering it per page dominated the build.
-func (p *plan) section(g libraryGuide) (template.HTML, error) {
-	pg := g.page
-	key := sectionKey{pg, g.kind}
-	if html, ok := p.sections.Load(key); ok {
-		return html.(template.HTML), nil
-	}
-	var b strings.Builder
-	if err := p.b.tmpl.Partial(&b, "library-guide", sectionData{g, p, pg.Locale}); err != nil {
-		return "", err
-	}
-	html := template.HTML(b.String())
-	p.sections.Store(key, html)
-	return html, nil
-}
-
 // entry is a question or coding exercise, linked to where its guide asks it.
 type entry struct {
 	Kind, Label, Text, URL string
 	Sample                 string // a coding exercise's sample title
-}
-
-// filterGroup is one dimension of the filter nav. More links the full list
-// when Links is cut short.
-type filterGroup struct {
-	ID, Label, More string
-	Links           []navLink
-}
-
-type navLink struct {
-	Name, URL string
-	Current   bool
-}
-
-func (p *plan) libraryView(j job) *view {
-	v := p.readerBase(j)
-	lib := p.library(j.locale, j.key)
-	v.Library = lib
-	v.Title = v.T("questions_title")
-	if lib.Label != "" {
-		v.Title = lib.Label + " · " + v.Title
-	}
-	v.Description = v.T("questions_lead")
-	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "CollectionPage", "name": v.Title,
-		"description": v.Description, "inLanguage": j.locale, "url": v.Canonical}
-	return v
-}
-
-// library lists the entries of a filter, guide by guide.
-func (p *plan) library(loc, filter string) *libraryPage {
-	by, value, _ := strings.Cut(filter, "/")
-	lib := &libraryPage{Filter: by, All: navLink{Name: p.b.cat.T(loc, "filter_all"), URL: "/" + loc + "/questions/", Current: by == ""}}
-	for _, pg := range p.libraryGuides(loc, filter) {
-		entries := p.entries(pg)
-		if by == "kind" {
-			entries = slices.DeleteFunc(slices.Clone(entries), func(e entry) bool { return e.Kind != value })
-		}
-		if len(entries) == 0 {
-			continue
-		}
-		g := p.libraryGuide(pg, entries)
-		if by == "kind" {
-			g.kind = value
-		}
-		lib.Guides = append(lib.Guides, g)
-		lib.Count += len(entries)
-	}
-	lib.Nav = p.libraryNav(loc, filter)
-	lib.Label = currentLabel(lib.Nav)
-	return lib
 }
 
 // libraryGuides are the guides a library page draws on, by title.
@@ -458,7 +351,7 @@ func (p *plan) libraryGuides(loc, filter string) []*content.Page {
 
 func (p *plan) libraryGuide(pg *content.Page, entries []entry) libraryGuide {
 	loc := pg.Locale
-	g := libraryGuide{Title: pg.Guide.Title, URL: pg.URL, KitURL: pg.URL + "kit/", Entries: entries, page: pg,
+	g := libraryGuide{Title: pg.Guide.Title, URL: pg.URL, KitURL: pg.URL + "kit/", Entries: entries,
 		Family: familyName(p, loc, pg.Guide.Family)}
 	g.RoleURL, _ = p.readerURL(tmplQuestions, loc, "role/"+pg.Key)
 	for _, t := range p.tagsOf(pg) {
@@ -505,15 +398,16 @@ func (p *plan) askedIn(pg *content.Page) []asked {
 // are worked out once per guide: every library page that lists the guide
 // asks again. Callers must not modify the result.
 func (p *plan) entries(pg *content.Page) []entry {
-	if e, ok := p.entryLists.Load(pg); ok {
-		return e.([]entry)
+	g := p.parts.of(pg)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.entries == nil {
+		g.entries = []entry{}
+		for _, a := range p.askedIn(pg) {
+			g.entries = append(g.entries, entry{Kind: a.Kind, Label: a.Label, Text: a.Text, URL: pg.URL + "#" + a.Anchor, Sample: a.Sample})
+		}
 	}
-	var out []entry
-	for _, a := range p.askedIn(pg) {
-		out = append(out, entry{Kind: a.Kind, Label: a.Label, Text: a.Text, URL: pg.URL + "#" + a.Anchor, Sample: a.Sample})
-	}
-	p.entryLists.Store(pg, out)
-	return out
+	return g.entries
 }
 
 func (p *plan) sampleTitle(id, loc string) string {
@@ -521,46 +415,4 @@ func (p *plan) sampleTitle(id, loc string) string {
 		return sample.Locale(s.Title, loc)
 	}
 	return id
-}
-
-// libraryNav is the filter nav of a library page: every kind, role and tag
-// of the locale, the current one marked.
-func (p *plan) libraryNav(loc, filter string) []filterGroup {
-	kinds := filterGroup{ID: "filter-kind", Label: p.b.cat.T(loc, "filter_kind")}
-	for _, k := range libraryKinds() {
-		kinds.Links = append(kinds.Links, p.navLink(loc, "kind/"+k, p.b.cat.T(loc, "kind_"+k), filter))
-	}
-	roles := filterGroup{ID: "filter-role", Label: p.b.cat.T(loc, "filter_role")}
-	guides := p.index(loc).guides
-	if filter == "" || len(guides) <= maxNavRoles {
-		for _, pg := range guides {
-			roles.Links = append(roles.Links, p.navLink(loc, "role/"+pg.Key, pg.Guide.Title, filter))
-		}
-	} else {
-		if by, key, _ := strings.Cut(filter, "/"); by == "role" && p.byKey[key][loc] != nil {
-			roles.Links = append(roles.Links, p.navLink(loc, filter, p.byKey[key][loc].Guide.Title, filter))
-		}
-		roles.More = "/" + loc + "/questions/#filter-role"
-	}
-	stack := filterGroup{ID: "filter-stack", Label: p.b.cat.T(loc, "stack")}
-	for _, t := range p.index(loc).tags {
-		stack.Links = append(stack.Links, p.navLink(loc, "stack/"+t.Slug, t.Name, filter))
-	}
-	return []filterGroup{kinds, roles, stack}
-}
-
-func (p *plan) navLink(loc, key, name, current string) navLink {
-	url, _ := p.readerURL(tmplQuestions, loc, key)
-	return navLink{Name: name, URL: url, Current: key == current}
-}
-
-func currentLabel(groups []filterGroup) string {
-	for _, g := range groups {
-		for _, l := range g.Links {
-			if l.Current {
-				return l.Name
-			}
-		}
-	}
-	return ""
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"net/url"
 	"strings"
 
@@ -23,9 +24,9 @@ func (p *plan) checkLinks() diag.List {
 }
 
 // checkPageLinks reports the Markdown links of one page that lead nowhere.
-func (p *plan) checkPageLinks(pg *content.Page, targets map[string]map[string]bool) diag.List {
+func (p *plan) checkPageLinks(pg *content.Page, targets anchorLookup) diag.List {
 	var errs diag.List
-	for _, l := range p.docs[pg].Links {
+	for _, l := range p.doc(pg).Links {
 		if msg := checkLink(pg.URL, l.Dest, targets); msg != "" {
 			errs.Add(diag.Pos{File: pg.File, Line: l.Line}, "%s", msg)
 		}
@@ -34,8 +35,34 @@ func (p *plan) checkPageLinks(pg *content.Page, targets map[string]map[string]bo
 }
 
 // anchors maps every page URL of the site to the IDs it will have.
-func (p *plan) anchors() map[string]map[string]bool {
-	out := map[string]map[string]bool{"/": {}}
+type anchors map[string]map[string]bool
+
+// anchorLookup finds the IDs of the page at a URL.
+type anchorLookup interface {
+	idsOf(url string) (map[string]bool, bool)
+}
+
+func (a anchors) idsOf(url string) (map[string]bool, bool) {
+	ids, ok := a[url]
+	return ids, ok
+}
+
+// anchorEdits are anchors with some pages' IDs changed: an edit's view of
+// the site's anchors, without copying those of every page.
+type anchorEdits struct {
+	base anchors
+	own  anchors
+}
+
+func (a anchorEdits) idsOf(url string) (map[string]bool, bool) {
+	if ids, ok := a.own[url]; ok {
+		return ids, true
+	}
+	return a.base.idsOf(url)
+}
+
+func (p *plan) anchors() anchors {
+	out := anchors{"/": {}}
 	for _, loc := range p.s.Locales {
 		for _, key := range p.keys() {
 			out["/"+loc+"/roles/"+key+"/"] = map[string]bool{"main": true}
@@ -54,7 +81,7 @@ func (p *plan) pageAnchors(pg *content.Page) map[string]bool {
 	for _, id := range templateAnchors {
 		ids[id] = true
 	}
-	doc := p.docs[pg]
+	doc := p.doc(pg)
 	for _, h := range doc.Headings {
 		ids[h.ID] = true
 	}
@@ -65,15 +92,17 @@ func (p *plan) pageAnchors(pg *content.Page) map[string]bool {
 		ids["try-"+s] = true
 	}
 	if pg.Kind == content.Home {
-		for _, f := range p.families(pg.Locale) {
-			ids["family-"+f.Slug] = true
+		for key, versions := range p.byKey { // the families p.families lists, without making its cards
+			if v := cmp.Or(versions[pg.Locale], p.anyVersion(key)); v != nil {
+				ids["family-"+v.Guide.Family] = true
+			}
 		}
 	}
 	return ids
 }
 
 // checkLink returns what is wrong with dest on the page at from, or "".
-func checkLink(from, dest string, targets map[string]map[string]bool) string {
+func checkLink(from, dest string, targets anchorLookup) string {
 	target, err := resolveLink(from, dest)
 	if err != nil {
 		return "malformed link " + dest
@@ -82,10 +111,10 @@ func checkLink(from, dest string, targets map[string]map[string]bool) string {
 		return "" // external, mailto: or empty
 	}
 	pagePath := target.Path
-	if !strings.HasSuffix(pagePath, "/") && !strings.HasSuffix(pagePath, ".html") && targets[pagePath+"/"] != nil {
+	if _, ok := targets.idsOf(pagePath + "/"); ok && !strings.HasSuffix(pagePath, "/") && !strings.HasSuffix(pagePath, ".html") {
 		return "broken link " + dest + ": write it with a trailing slash (" + pagePath + "/)"
 	}
-	ids, ok := targets[pagePath]
+	ids, ok := targets.idsOf(pagePath)
 	if !ok {
 		return "broken link " + dest + ": no page " + pagePath
 	}

@@ -20,19 +20,18 @@ type plan struct {
 	s          *content.Site
 	pages      []*content.Page                     // pages to publish
 	drafts     []*content.Page                     // drafts: checked, not published
-	docs       map[*content.Page]*markdown.Doc     // converted bodies
+	docs       *docStore                           // converted bodies
 	byKey      map[string]map[string]*content.Page // guide key → locale → page
 	homes      map[string]*content.Page            // locale → home page
 	panels     map[string]map[string][]byte        // sample → locale → try panel HTML
 	lookup     readerIndex                         // the reader pages' index, built on first use (library.go)
-	entryLists sync.Map                            // *content.Page → []entry, its library entries (library.go)
-	sections   sync.Map                            // sectionKey → template.HTML: library sections shared by many pages (library.go)
-	mu         sync.Mutex
+	parts      *partsCache                         // what library pages show of each guide (questions.go)
+	groups     sync.Map                            // groupKey → template.HTML: filter nav groups shared by many pages (questions.go)
 }
 
 func newPlan(b *Builder, s *content.Site) *plan {
-	p := &plan{b: b, s: s, docs: map[*content.Page]*markdown.Doc{}, byKey: map[string]map[string]*content.Page{},
-		homes: map[string]*content.Page{}, panels: map[string]map[string][]byte{}}
+	p := &plan{b: b, s: s, docs: &docStore{m: map[*content.Page]*markdown.Doc{}}, byKey: map[string]map[string]*content.Page{},
+		homes: map[string]*content.Page{}, panels: map[string]map[string][]byte{}, parts: &partsCache{}}
 	for _, pg := range s.Pages {
 		if pg.Kind == content.Guide && pg.Guide.Draft && !b.cfg.Drafts {
 			p.drafts = append(p.drafts, pg)
@@ -50,6 +49,37 @@ func newPlan(b *Builder, s *content.Site) *plan {
 	}
 	return p
 }
+
+// docStore holds converted pages, safe for concurrent use. In serve every
+// plan derived from another shares its store: an edited page is a new
+// *content.Page, so it never finds the Doc of the page it replaced.
+type docStore struct {
+	mu sync.Mutex
+	m  map[*content.Page]*markdown.Doc
+}
+
+func (d *docStore) get(pg *content.Page) *markdown.Doc {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.m[pg]
+}
+
+func (d *docStore) set(pg *content.Page, doc *markdown.Doc) {
+	d.mu.Lock()
+	d.m[pg] = doc
+	d.mu.Unlock()
+}
+
+func (d *docStore) drop(pages []*content.Page) {
+	d.mu.Lock()
+	for _, pg := range pages {
+		delete(d.m, pg)
+	}
+	d.mu.Unlock()
+}
+
+// doc is a page's converted Markdown, or nil before it is converted.
+func (p *plan) doc(pg *content.Page) *markdown.Doc { return p.docs.get(pg) }
 
 // prepare checks what must hold before any page is converted and renders
 // the try panels the pages embed.

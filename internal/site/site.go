@@ -4,6 +4,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -47,13 +48,45 @@ type Builder struct {
 	tmpl   *render.Templates
 	bundle *assets.Bundle
 	min    *assets.Minifier
+
+	// buffers are the buffers pages render into, kept across garbage
+	// collections (which empty a sync.Pool). A page's HTML lives only until
+	// it is written (an output.Writer keeps no reference to it), and growing
+	// a fresh buffer for each of thousands of pages cost more than their
+	// templates.
+	buffers chan *bytes.Buffer
+}
+
+// maxKeptBuffer is the largest buffer worth keeping for the next page.
+const maxKeptBuffer = 16 << 20
+
+// buffer is an empty buffer, from b.buffers when one is free.
+func (b *Builder) buffer() *bytes.Buffer {
+	select {
+	case buf := <-b.buffers:
+		buf.Reset()
+		return buf
+	default:
+		return bytes.NewBuffer(make([]byte, 0, 64<<10))
+	}
+}
+
+// release gives a buffer back for the next page.
+func (b *Builder) release(buf *bytes.Buffer) {
+	if buf.Cap() > maxKeptBuffer {
+		return
+	}
+	select {
+	case b.buffers <- buf:
+	default:
+	}
 }
 
 // New prepares a Builder; its problems are the templates', locales' and
 // assets' own.
 func New(cfg Config) (*Builder, diag.List) {
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	b := &Builder{cfg: cfg, md: markdown.New(), min: assets.NewMinifier()}
+	b := &Builder{cfg: cfg, md: markdown.New(), min: assets.NewMinifier(), buffers: make(chan *bytes.Buffer, 8*runtime.GOMAXPROCS(0))}
 	var errs diag.List
 	var err error
 	if b.cat, err = i18n.Load(cfg.Locales, DefaultLocale); err != nil {

@@ -44,13 +44,34 @@ type link struct {
 type family struct {
 	Slug, Name string
 	Guides     []card
+	Cards      []template.HTML // Guides, rendered
 }
 
 type card struct {
 	URL, Title, Summary string
 	Stack               []string
+	Tags                string // the stack's tag slugs, space-separated, for the filters
 	Rounds, Minutes     int
 	Untranslated        bool
+	page                *content.Page // the version the card shows
+}
+
+// cardData is the data of templates/home-card.html.
+type cardData struct {
+	card
+	localizer
+}
+
+// size guesses the length of the page's HTML: its largest parts and room
+// for the layout, so its buffer grows at most once.
+func (v *view) size() int {
+	n := len(v.Body) + 16<<10
+	if v.Library != nil {
+		for _, s := range v.Library.Sections {
+			n += len(s)
+		}
+	}
+	return n
 }
 
 // T localizes a message in the page's locale.

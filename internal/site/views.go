@@ -4,21 +4,60 @@ import (
 	"cmp"
 	"html/template"
 	"slices"
+	"strings"
 
 	"guides/internal/content"
 	"guides/internal/markdown"
 )
 
-func (p *plan) homeView(pg *content.Page, doc *markdown.Doc) *view {
+func (p *plan) homeView(pg *content.Page, doc *markdown.Doc) (*view, error) {
 	v := p.baseView(pg.Locale, pg.URL)
 	v.Page, v.Title, v.Description = pg, pg.Home.Title, pg.Home.Summary
 	v.Body = template.HTML(doc.HTML)
 	p.withTranslations(v, p.homes, func(loc string) string { return "/" + loc + "/" })
 	v.Families = p.families(pg.Locale)
+	if err := p.renderCards(pg.Locale, v.Families); err != nil {
+		return nil, err
+	}
 	v.Filters = p.roleFilters(v.Families)
 	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": v.T("site_name"),
 		"description": v.Description, "url": v.Canonical, "inLanguage": pg.Locale}
-	return v
+	return v, nil
+}
+
+// renderCards renders each family's cards, each card once per guide and
+// locale for as long as the guide does not change: a home page lists every
+// guide, and an edit to one should not render the others again.
+func (p *plan) renderCards(loc string, families []family) error {
+	for i := range families {
+		f := &families[i]
+		for _, c := range f.Guides {
+			html, err := p.cardHTML(loc, c)
+			if err != nil {
+				return err
+			}
+			f.Cards = append(f.Cards, html)
+		}
+	}
+	return nil
+}
+
+func (p *plan) cardHTML(loc string, c card) (template.HTML, error) {
+	g := p.parts.of(c.page)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if html, ok := g.cards[loc]; ok {
+		return html, nil
+	}
+	html, err := p.partial("home-card", cardData{c, localizer{p, loc}})
+	if err != nil {
+		return "", err
+	}
+	if g.cards == nil {
+		g.cards = map[string]template.HTML{}
+	}
+	g.cards[loc] = html
+	return html, nil
 }
 
 // families groups a locale's guides by family; a guide not yet translated
@@ -54,8 +93,14 @@ func (p *plan) card(loc, key string) (string, card) {
 	if !untranslated {
 		url = pg.URL
 	}
+	var slugs []string
+	for _, t := range p.tagsOf(pg) {
+		if t.Slug != "" {
+			slugs = append(slugs, t.Slug)
+		}
+	}
 	return pg.Guide.Family, card{URL: url, Title: pg.Guide.Title, Summary: pg.Guide.Summary, Stack: pg.Guide.Stack,
-		Rounds: len(pg.Guide.Process), Minutes: totalMinutes(pg.Guide), Untranslated: untranslated}
+		Tags: strings.Join(slugs, " "), Rounds: len(pg.Guide.Process), Minutes: totalMinutes(pg.Guide), Untranslated: untranslated, page: pg}
 }
 
 // anyVersion returns a guide's version in the default locale, or any.

@@ -48,13 +48,15 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 		if failed.Load() || j.template == "" {
 			return nil
 		}
-		r, err := p.render(j, doc)
+		buf := p.b.buffer()
+		defer p.b.release(buf)
+		r, err := p.render(j, doc, buf)
 		if err != nil {
 			return err
 		}
 		res.Pages[i] = r
 		err = w.Write(r.File, r.html)
-		r.html = nil // written: a site of many pages must not hold them all
+		r.html = nil // written, and buf is reused: a site of many pages must not hold them all
 		return err
 	})
 	if err != nil {
@@ -77,20 +79,22 @@ func (p *plan) convert(pg *content.Page) *markdown.Doc {
 		return nil
 	}
 	d := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale})
-	p.mu.Lock()
-	p.docs[pg] = &d
-	p.mu.Unlock()
+	p.docs.set(pg, &d)
 	return &d
 }
 
-func (p *plan) render(j job, doc *markdown.Doc) (*Rendered, error) {
-	var buf bytes.Buffer
-	buf.Grow(32 << 10)
+// render renders a job into buf, which the Rendered's HTML then aliases.
+func (p *plan) render(j job, doc *markdown.Doc, buf *bytes.Buffer) (*Rendered, error) {
+	buf.Reset()
 	var err error
 	if j.template == "root" {
-		err = p.b.tmpl.Partial(&buf, "root", p.rootView())
+		err = p.b.tmpl.Partial(buf, "root", p.rootView())
 	} else {
-		err = p.b.tmpl.Page(&buf, j.template, p.viewOf(j, doc))
+		var v *view
+		if v, err = p.viewOf(j, doc); err == nil {
+			buf.Grow(v.size())
+			err = p.b.tmpl.Page(buf, j.template, v)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -107,18 +111,18 @@ func (p *plan) render(j job, doc *markdown.Doc) (*Rendered, error) {
 	return &Rendered{URL: j.url, File: j.file, Src: j.src, Doc: doc, html: html}, nil
 }
 
-func (p *plan) viewOf(j job, doc *markdown.Doc) *view {
+func (p *plan) viewOf(j job, doc *markdown.Doc) (*view, error) {
 	switch j.template {
 	case "home":
 		return p.homeView(j.src, doc)
 	case "guide":
-		return p.guideView(j.src, doc)
+		return p.guideView(j.src, doc), nil
 	case "untranslated":
-		return p.untranslatedView(j.locale, j.key)
+		return p.untranslatedView(j.locale, j.key), nil
 	case tmplQuestions, tmplKit, tmplSearch:
 		return p.readerView(j)
 	}
-	return p.notFoundView(j.locale)
+	return p.notFoundView(j.locale), nil
 }
 
 // jobs lists every HTML page of the site, then the drafts to check.
