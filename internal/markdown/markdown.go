@@ -126,7 +126,7 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 	}
 	var b bytes.Buffer
 	b.Grow(len(src) + len(src)/2) // highlighted code and tags make the HTML longer than its source
-	if err := m.md.Renderer().Render(&b, src, root); err != nil {
+	if err := m.md.Renderer().Render(bufWriter{&b}, src, root); err != nil {
 		doc.Errs.Add(diag.Pos{File: file}, "render: %v", err)
 	}
 	doc.HTML = b.Bytes()
@@ -135,3 +135,13 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 	}
 	return doc
 }
+
+// bufWriter lets goldmark render straight into a bytes.Buffer: given any
+// other writer it wraps it in a new 4 KiB bufio.Writer, once per Render, and
+// a page renders each question's parts too.
+type bufWriter struct{ *bytes.Buffer }
+
+var _ util.BufWriter = bufWriter{}
+
+func (bufWriter) Buffered() int { return 0 }
+func (bufWriter) Flush() error  { return nil }

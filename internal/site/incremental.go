@@ -64,7 +64,7 @@ type Change struct {
 // BuildLive builds the whole site into w, as Build does, and keeps what an
 // Update needs.
 func (b *Builder) BuildLive(ctx context.Context, w Store) (*Live, diag.List) {
-	p, _, errs := b.build(ctx, w)
+	p, _, errs := b.build(ctx, w, true)
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -449,9 +449,11 @@ func (e *edit) write(ctx context.Context, w Store) (pages []string, full bool, e
 
 // render renders a job and writes it if it changed.
 func (e *edit) render(j job, w Store) (bool, error) {
-	doc := e.q.doc(j.src)
-	if j.src != nil && (doc == nil || doc.HTML == nil) {
-		doc = e.q.convert(j.src) // a home page: its HTML went out with the last render
+	var doc *markdown.Doc
+	if j.src != nil {
+		if doc = e.q.doc(j.src); doc.HTML == nil {
+			doc = e.q.convert(j.src) // its HTML went out with the last render
+		}
 	}
 	buf := e.l.b.buffer()
 	defer e.l.b.release(buf)

@@ -315,19 +315,6 @@ func tagSlug(name string) string {
 	return s
 }
 
-// docOf returns a guide's converted Markdown. The reader pages render after
-// the guides' jobs have started, so it is usually there; when a guide's job
-// has not finished converting yet, it converts the page itself rather than
-// wait (the result is the same), and leaves recording it to the guide's job.
-func (p *plan) docOf(pg *content.Page) *markdown.Doc {
-	d := p.doc(pg)
-	if d == nil {
-		c := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale})
-		d = &c
-	}
-	return d
-}
-
 // entry is a question or coding exercise, linked to where its guide asks it.
 type entry struct {
 	Kind, Label, Text, URL string
@@ -378,7 +365,7 @@ type asked struct {
 
 // askedIn lists a guide's questions and try blocks in the order it asks them.
 func (p *plan) askedIn(pg *content.Page) []asked {
-	doc := p.docOf(pg)
+	doc := p.doc(pg)
 	var all []asked
 	for _, q := range doc.Questions {
 		all = append(all, asked{Line: q.Line, Kind: q.Kind, Anchor: q.ID, Text: q.Text, Body: q.Body, Strong: q.Strong, Weak: q.Weak})

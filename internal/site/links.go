@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"net/url"
+	"slices"
 	"strings"
 
 	"guides/internal/content"
@@ -13,11 +14,12 @@ import (
 var templateAnchors = []string{"main", "guide-toc", "guide-skills", "guide-process"}
 
 // checkLinks reports every Markdown link to a page or #anchor of this site
-// that does not exist.
+// that does not exist, drafts' links included: a draft is checked as fully
+// as the page it will become.
 func (p *plan) checkLinks() diag.List {
 	var errs diag.List
 	targets := p.anchors()
-	for _, pg := range p.pages {
+	for _, pg := range slices.Concat(p.pages, p.drafts) {
 		errs.Append(p.checkPageLinks(pg, targets))
 	}
 	return errs

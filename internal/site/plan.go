@@ -16,21 +16,21 @@ import (
 // plan is one build in progress: the loaded site, each page's converted
 // Markdown and the try panels, indexed for the templates.
 type plan struct {
-	b          *Builder
-	s          *content.Site
-	pages      []*content.Page                     // pages to publish
-	drafts     []*content.Page                     // drafts: checked, not published
-	docs       *docStore                           // converted bodies
-	byKey      map[string]map[string]*content.Page // guide key → locale → page
-	homes      map[string]*content.Page            // locale → home page
-	panels     map[string]map[string][]byte        // sample → locale → try panel HTML
-	lookup     readerIndex                         // the reader pages' index, built on first use (library.go)
-	parts      *partsCache                         // what library pages show of each guide (questions.go)
-	groups     sync.Map                            // groupKey → template.HTML: filter nav groups shared by many pages (questions.go)
+	b      *Builder
+	s      *content.Site
+	pages  []*content.Page                     // pages to publish
+	drafts []*content.Page                     // drafts: checked, not published
+	docs   *docStore                           // converted bodies
+	byKey  map[string]map[string]*content.Page // guide key → locale → page
+	homes  map[string]*content.Page            // locale → home page
+	panels map[string]map[string][]byte        // sample → locale → try panel HTML
+	lookup readerIndex                         // the reader pages' index, built on first use (library.go)
+	parts  *partsCache                         // what library pages show of each guide (questions.go)
+	groups sync.Map                            // groupKey → template.HTML: filter nav groups shared by many pages (questions.go)
 }
 
 func newPlan(b *Builder, s *content.Site) *plan {
-	p := &plan{b: b, s: s, docs: &docStore{m: map[*content.Page]*markdown.Doc{}}, byKey: map[string]map[string]*content.Page{},
+	p := &plan{b: b, s: s, docs: &docStore{m: map[*content.Page]*docEntry{}}, byKey: map[string]map[string]*content.Page{},
 		homes: map[string]*content.Page{}, panels: map[string]map[string][]byte{}, parts: &partsCache{}}
 	for _, pg := range s.Pages {
 		if pg.Kind == content.Guide && pg.Guide.Draft && !b.cfg.Drafts {
@@ -50,23 +50,56 @@ func newPlan(b *Builder, s *content.Site) *plan {
 	return p
 }
 
-// docStore holds converted pages, safe for concurrent use. In serve every
+// docStore holds converted pages, safe for concurrent use: each page is
+// converted once, by whichever job asks first (a guide's own page, or a kit
+// or library page that lists it), the others waiting for it. In serve every
 // plan derived from another shares its store: an edited page is a new
 // *content.Page, so it never finds the Doc of the page it replaced.
 type docStore struct {
 	mu sync.Mutex
-	m  map[*content.Page]*markdown.Doc
+	m  map[*content.Page]*docEntry
+	// release drops each page's Markdown once converted: a build needs it
+	// no more, and at thousands of pages it is a large part of the heap.
+	// Serve keeps it to render pages again.
+	release bool
 }
 
-func (d *docStore) get(pg *content.Page) *markdown.Doc {
+type docEntry struct {
+	once sync.Once
+	doc  *markdown.Doc
+}
+
+func (d *docStore) entry(pg *content.Page) *docEntry {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return d.m[pg]
+	e := d.m[pg]
+	if e == nil {
+		e = &docEntry{}
+		d.m[pg] = e
+	}
+	return e
 }
 
-func (d *docStore) set(pg *content.Page, doc *markdown.Doc) {
+// get returns pg's Doc, converting it with convert the first time.
+func (d *docStore) get(pg *content.Page, convert func() *markdown.Doc) *markdown.Doc {
+	e := d.entry(pg)
+	e.once.Do(func() {
+		e.doc = convert()
+		if d.release {
+			pg.Body = nil
+		}
+	})
 	d.mu.Lock()
-	d.m[pg] = doc
+	defer d.mu.Unlock()
+	return e.doc
+}
+
+// set replaces pg's Doc with one converted again.
+func (d *docStore) set(pg *content.Page, doc *markdown.Doc) {
+	e := d.entry(pg)
+	e.once.Do(func() {})
+	d.mu.Lock()
+	e.doc = doc
 	d.mu.Unlock()
 }
 
@@ -78,8 +111,13 @@ func (d *docStore) drop(pages []*content.Page) {
 	d.mu.Unlock()
 }
 
-// doc is a page's converted Markdown, or nil before it is converted.
-func (p *plan) doc(pg *content.Page) *markdown.Doc { return p.docs.get(pg) }
+// doc is a page's converted Markdown, converted now if no job did yet.
+func (p *plan) doc(pg *content.Page) *markdown.Doc {
+	return p.docs.get(pg, func() *markdown.Doc {
+		d := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale})
+		return &d
+	})
+}
 
 // prepare checks what must hold before any page is converted and renders
 // the try panels the pages embed.

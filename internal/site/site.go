@@ -125,17 +125,19 @@ type Rendered struct {
 // Build loads and checks everything, then writes the site to w. When the
 // returned list is not empty nothing was written.
 func (b *Builder) Build(ctx context.Context, w output.Writer) (*Result, diag.List) {
-	_, res, errs := b.build(ctx, w)
+	_, res, errs := b.build(ctx, w, false)
 	return res, errs
 }
 
-// build is Build that also returns its plan, which a Live site keeps.
-func (b *Builder) build(ctx context.Context, w output.Writer) (*plan, *Result, diag.List) {
+// build is Build that also returns its plan, which a Live site keeps (and
+// then keeps every page's Markdown, to render pages again).
+func (b *Builder) build(ctx context.Context, w output.Writer, live bool) (*plan, *Result, diag.List) {
 	s, errs := content.Load(b.cfg.Content, content.Options{Locales: b.cat.Locales, Root: b.cfg.ContentDir})
 	if s == nil {
 		return nil, nil, errs.Sort()
 	}
 	p := newPlan(b, s)
+	p.docs.release = !live
 	errs.Append(p.prepare())
 	if len(errs) > 0 {
 		_, more := p.run(ctx, w, false) // convert anyway: report every problem in one run

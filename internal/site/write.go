@@ -38,7 +38,10 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 	failed.Store(!publish)
 	err := parallel(ctx, len(jobs), func(i int) error {
 		j := jobs[i]
-		doc := p.convert(j.src)
+		var doc *markdown.Doc
+		if j.src != nil {
+			doc = p.doc(j.src)
+		}
 		if doc != nil && len(doc.Errs) > 0 {
 			failed.Store(true)
 			mu.Lock()
@@ -73,11 +76,8 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 	return res, nil
 }
 
-// convert converts a page's Markdown and records it; nil for no page.
+// convert converts a page's Markdown again and records it, for serve.
 func (p *plan) convert(pg *content.Page) *markdown.Doc {
-	if pg == nil {
-		return nil
-	}
 	d := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale})
 	p.docs.set(pg, &d)
 	return &d
