@@ -48,7 +48,7 @@ test: deps runner-deps
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 12m ./...
 
-bench: build bench-site bench-runner
+bench: build bench-site bench-serve bench-runner
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"guides/internal/output"
@@ -20,6 +22,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	runner := fs.String("runner-url", "http://127.0.0.1:8090", "`URL` of runner-worker for try blocks")
 	minify := fs.Bool("minify", false, "minify HTML")
 	drafts := fs.Bool("drafts", false, "include draft guides")
+	cache := fs.String("cache", defaultSearchCache(), "`directory` keeping the last search indexes, reused when the guide pages did not change (\"\" for no cache)")
 	if !parse(fs, args, stderr) {
 		return 2
 	}
@@ -43,7 +46,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		staged.Abort()
 		return report(stderr, errs)
 	}
-	if err := site.IndexSearch(ctx, c.root, staged.Dir(), stdout); err != nil {
+	if err := site.IndexSearch(ctx, c.root, staged.Dir(), *cache, stdout); err != nil {
 		staged.Abort()
 		fmt.Fprintf(stderr, "guides build: %v\n", err)
 		return 1
@@ -55,4 +58,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	fmt.Fprintf(stdout, "built %d pages into %s in %s\n", len(res.Pages), *out, time.Since(start).Round(time.Millisecond))
 	return 0
+}
+
+// defaultSearchCache is guides/search in the user's cache directory, or ""
+// (no cache) when there is none, as without $HOME.
+func defaultSearchCache() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "guides", "search")
 }

@@ -175,3 +175,21 @@ func TestMissingContentDir(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestMain gives the tests a user cache directory of their own, so the
+// search index cache that build keeps there by default is never the user's;
+// the go command (check -samples runs it) keeps the user's build cache.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "guides-test-cache-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if user, err := os.UserCacheDir(); err == nil && os.Getenv("GOCACHE") == "" {
+		os.Setenv("GOCACHE", filepath.Join(user, "go-build"))
+	}
+	os.Setenv("XDG_CACHE_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/json"
 	"os"
@@ -15,40 +14,66 @@ import (
 	"guides/internal/output"
 )
 
-// fakeRoot is a project directory whose Pagefind launcher is script.
+// fakeRoot is a project directory whose Pagefind launcher is script, from
+// a pagefind package of version 0.0.0-fake.
 func fakeRoot(t *testing.T, script string) string {
 	t.Helper()
 	root := t.TempDir()
-	bin := filepath.Join(root, filepath.FromSlash(PagefindBin))
-	if err := os.MkdirAll(filepath.Dir(bin), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(bin, []byte("#!/bin/sh\n"+script), 0o755); err != nil {
+	writeFiles(t, root, map[string]string{
+		PagefindBin:                          "#!/bin/sh\n" + script,
+		"node_modules/pagefind/package.json": `{"name": "pagefind", "version": "0.0.0-fake"}`,
+	})
+	if err := os.Chmod(filepath.Join(root, PagefindBin), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	return root
+}
+
+// writeFiles writes files (slash path → content) under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// aGuide is a built site with one guide page, what IndexSearch needs to run Pagefind.
+func aGuide() map[string]string {
+	return map[string]string{"en/roles/qa/index.html": `<html lang="en"><article data-pagefind-body>QA</article></html>`}
 }
 
 func TestIndexSearch(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		root    func(t *testing.T) string
+		site    map[string]string
 		wantErr string // "" for success
 		wantLog string
 		wantOut string // a file IndexSearch must have had written into the site
 	}{
-		{"not installed", func(t *testing.T) string { return t.TempDir() }, "", "so no search index", ""},
+		{"not installed", func(t *testing.T) string { return t.TempDir() }, aGuide(), "", "so no search index", ""},
 		{"indexes the site given", func(t *testing.T) string {
-			return fakeRoot(t, `[ "$1" = --site ] && mkdir -p "$2/pagefind" && echo ok > "$2/pagefind/pagefind-entry.json"`)
-		}, "", "search: indexed with", "pagefind/pagefind-entry.json"},
+			return fakeRoot(t, `[ "$1 $2 $3" = "--site . --glob" ] && [ -f en/roles/qa/index.html ] && mkdir -p pagefind &&
+				echo '{"languages": {"en": {"page_count": 1}}}' > pagefind/pagefind-entry.json`)
+		}, aGuide(), "", "search: indexed 1 pages with", "pagefind/pagefind-entry.json"},
+		{"no guides", func(t *testing.T) string {
+			return fakeRoot(t, "echo 'Error: Pagefind was not able to build an index' >&2; exit 1")
+		}, map[string]string{"en/index.html": "<html></html>"}, "", "no guide pages, so no search index", ""},
 		{"fails with its output", func(t *testing.T) string {
 			return fakeRoot(t, "echo 'Error: no html files' >&2; exit 3")
-		}, "Error: no html files", "", ""},
+		}, aGuide(), "Error: no html files", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
+			writeFiles(t, dir, tc.site)
 			var log bytes.Buffer
-			err := IndexSearch(t.Context(), tc.root(t), dir, &log)
+			err := IndexSearch(t.Context(), tc.root(t), dir, "", &log)
 			switch {
 			case tc.wantErr == "" && err != nil:
 				t.Fatalf("IndexSearch: %v", err)
@@ -67,32 +92,47 @@ func TestIndexSearch(t *testing.T) {
 	}
 }
 
-// TestIndexSearchWithPagefind runs the real Pagefind over the real site,
-// staged as `guides build` stages it, and checks that it built an index for
-// each locale from <html lang> with every guide in it. It skips when
-// Pagefind is not installed (npm ci); GUIDES_PAGEFIND_ROOT names another
-// project directory that has it.
-func TestIndexSearchWithPagefind(t *testing.T) {
-	root := cmp.Or(os.Getenv("GUIDES_PAGEFIND_ROOT"), "../..")
+// pagefindRoot is the repository, when it has Pagefind installed (npm ci);
+// without it, it skips t.
+func pagefindRoot(t *testing.T) string {
+	t.Helper()
+	root := "../.."
 	if _, err := os.Stat(filepath.Join(root, PagefindBin)); err != nil {
 		t.Skipf("Pagefind is not installed: %v", err)
 	}
-	res, mem := buildFS(t, nil)
+	return root
+}
+
+// stage writes a built site into a staging directory as `guides build`
+// does, and returns the directory.
+func stage(t *testing.T, mem *output.Memory) string {
+	t.Helper()
 	staged, err := output.Stage(filepath.Join(t.TempDir(), "public"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer staged.Abort()
+	t.Cleanup(func() { staged.Abort() })
 	for _, p := range mem.Paths() {
 		data, _ := mem.Get(p)
 		if err := staged.Write(p, data); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := IndexSearch(context.Background(), root, staged.Dir(), &bytes.Buffer{}); err != nil {
+	return staged.Dir()
+}
+
+// TestIndexSearchWithPagefind runs the real Pagefind over the real site,
+// staged as `guides build` stages it, and checks that it built an index for
+// each locale from <html lang> with every guide in it. It skips when
+// Pagefind is not installed (npm ci).
+func TestIndexSearchWithPagefind(t *testing.T) {
+	root := pagefindRoot(t)
+	res, mem := buildFS(t, nil)
+	dir := stage(t, mem)
+	if err := IndexSearch(context.Background(), root, dir, "", &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
-	raw, err := os.ReadFile(filepath.Join(staged.Dir(), "pagefind", "pagefind-entry.json"))
+	raw, err := os.ReadFile(filepath.Join(dir, "pagefind", "pagefind-entry.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +156,7 @@ func TestIndexSearchWithPagefind(t *testing.T) {
 		}
 	}
 	for _, file := range []string{"pagefind-ui.js", "pagefind-ui.css"} {
-		if _, err := os.Stat(filepath.Join(staged.Dir(), "pagefind", file)); err != nil {
+		if _, err := os.Stat(filepath.Join(dir, "pagefind", file)); err != nil {
 			t.Errorf("the search page loads /pagefind/%s: %v", file, err)
 		}
 	}

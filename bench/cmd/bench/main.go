@@ -5,7 +5,12 @@
 //
 // Usage (from the repository root):
 //
-//	go run ./bench/cmd/bench [-pages 1000,5000] [-runs 3] [-only guides,hugo,floor]
+//	go run ./bench/cmd/bench [-pages 1000,5000] [-runs 3] [-only guides,hugo,floor,guides-cold]
+//
+// "guides" is `guides build` with a search index cache of its own, which its
+// warm-up run fills: its timed runs are rebuilds of unchanged content, as an
+// editor's are, and the targets are read off them. "guides-cold" runs once
+// per size without a cache, so Pagefind indexes every guide: a first build.
 //
 // -pages counts guides per locale; the table counts both locales. The tools
 // run in rounds, each tool once per round, so load drift on a shared machine

@@ -41,6 +41,9 @@ func measureAll(ctx context.Context, tools []tool, dir string, pages, runs int, 
 	samples := make([][]sample, len(tools))
 	for round := 0; round <= runs; round++ {
 		for i, t := range tools {
+			if t.once && round != 1 {
+				continue
+			}
 			s, err := runOnce(ctx, t, dir, outDir(dir, t))
 			if err != nil {
 				return nil, err
