@@ -36,6 +36,7 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 	var errs diag.List
 	var failed atomic.Bool
 	failed.Store(!publish)
+	wr := p.startWriter(w)
 	err := parallel(ctx, len(jobs), func(i int) error {
 		j := jobs[i]
 		var doc *markdown.Doc
@@ -52,16 +53,18 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 			return nil
 		}
 		buf := p.b.buffer()
-		defer p.b.release(buf)
 		r, err := p.render(j, doc, buf)
 		if err != nil {
+			p.b.release(buf)
 			return err
 		}
 		res.Pages[i] = r
-		err = w.Write(r.File, r.html)
-		r.html = nil // written, and buf is reused: a site of many pages must not hold them all
-		return err
+		r.html = nil // the writer has it, and reuses buf once written: a site of many pages must not hold them all
+		return wr.write(ctx, r.File, buf)
 	})
+	if werr := wr.wait(); err == nil {
+		err = werr
+	}
 	if err != nil {
 		errs.Add(diag.Pos{File: p.b.cfg.ContentDir}, "%v", err)
 	}
@@ -74,6 +77,55 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 		return nil, diag.List{diag.Errorf(diag.Pos{File: "public"}, "%v", err)}
 	}
 	return res, nil
+}
+
+// writer writes the rendered pages through one goroutine, while the others
+// render: file systems create files and directories faster one at a time
+// than from many goroutines contending for the same directories' locks
+// (measured on ext4: half the system time).
+type writer struct {
+	b     *Builder
+	pages chan queued
+	done  chan error
+}
+
+// queued is a rendered page on its way to the output, its HTML in buf.
+type queued struct {
+	file string
+	buf  *bytes.Buffer
+}
+
+func (p *plan) startWriter(w output.Writer) *writer {
+	wr := &writer{b: p.b, pages: make(chan queued, 32), done: make(chan error, 1)}
+	go func() {
+		var first error
+		for pg := range wr.pages {
+			if first == nil {
+				first = w.Write(pg.file, pg.buf.Bytes())
+			}
+			wr.b.release(pg.buf)
+		}
+		wr.done <- first
+	}()
+	return wr
+}
+
+// write queues a page; the writer releases buf once the page is written.
+func (wr *writer) write(ctx context.Context, file string, buf *bytes.Buffer) error {
+	select {
+	case wr.pages <- queued{file, buf}:
+		return nil
+	case <-ctx.Done():
+		wr.b.release(buf)
+		return ctx.Err()
+	}
+}
+
+// wait waits for every queued page to be written and returns the first
+// write error.
+func (wr *writer) wait() error {
+	close(wr.pages)
+	return <-wr.done
 }
 
 // convert converts a page's Markdown again and records it, for serve.
@@ -99,12 +151,15 @@ func (p *plan) render(j job, doc *markdown.Doc, buf *bytes.Buffer) (*Rendered, e
 	if err != nil {
 		return nil, err
 	}
-	html := buf.Bytes()
 	if p.b.cfg.Minify {
-		if html, err = p.b.min.HTML(html); err != nil {
+		html, err := p.b.min.HTML(buf.Bytes())
+		if err != nil {
 			return nil, err
 		}
+		buf.Reset()
+		buf.Write(html)
 	}
+	html := buf.Bytes()
 	if doc != nil {
 		doc.HTML = nil // rendered into the page; keep only what link checks need
 	}

@@ -36,7 +36,11 @@ type sample struct {
 // measureAll runs every tool on the corpus in dir once to warm up, then runs
 // rounds in which each tool runs once, each into a fresh output directory.
 // Interleaving the tools spreads any drift in machine load evenly over them.
-// It checks that every tool wrote every page.
+// A round's outputs are removed after it, and the file system given time to
+// settle: deleting tens of thousands of files leaves an ext4 file system
+// (journal, discards) slow to create files for seconds after, which would
+// otherwise land on whichever tool runs next. It checks that every tool
+// wrote every page.
 func measureAll(ctx context.Context, tools []tool, dir string, pages, runs int, stderr io.Writer) ([]result, error) {
 	samples := make([][]sample, len(tools))
 	for round := 0; round <= runs; round++ {
@@ -44,8 +48,12 @@ func measureAll(ctx context.Context, tools []tool, dir string, pages, runs int, 
 			if t.once && round != 1 {
 				continue
 			}
-			s, err := runOnce(ctx, t, dir, outDir(dir, t))
+			out := outDir(dir, t)
+			s, err := runOnce(ctx, t, dir, out)
 			if err != nil {
+				return nil, err
+			}
+			if err := checkOutput(t.name, out, pages); err != nil {
 				return nil, err
 			}
 			fmt.Fprintf(stderr, "  round %d %s: %.2f s wall, %.2f s cpu, %.0f MiB\n",
@@ -54,16 +62,37 @@ func measureAll(ctx context.Context, tools []tool, dir string, pages, runs int, 
 				samples[i] = append(samples[i], s)
 			}
 		}
+		if err := settle(ctx, dir, tools); err != nil {
+			return nil, err
+		}
 	}
 	results := make([]result, len(tools))
 	for i, t := range tools {
 		results[i] = summarize(t.name, pages, samples[i])
-		if err := checkOutput(t.name, outDir(dir, t), pages); err != nil {
-			return nil, err
-		}
 	}
 	return results, nil
 }
+
+// settle removes the round's outputs, flushes the file system and waits for
+// it to finish what the deletion started.
+func settle(ctx context.Context, dir string, tools []tool) error {
+	for _, t := range tools {
+		if err := os.RemoveAll(outDir(dir, t)); err != nil {
+			return err
+		}
+	}
+	syscall.Sync()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(settleTime):
+		return nil
+	}
+}
+
+// settleTime is how long a round's deletion is given to stop weighing on
+// the next round.
+const settleTime = 5 * time.Second
 
 // outDir is where t writes its build of the corpus in dir.
 func outDir(dir string, t tool) string {
@@ -83,12 +112,9 @@ func summarize(name string, pages int, samples []sample) result {
 	return r
 }
 
-// runOnce runs one build of t into an empty out and returns its wall time,
-// CPU time and peak RSS.
+// runOnce runs one build of t into out, which does not exist yet, and
+// returns its wall time, CPU time and peak RSS.
 func runOnce(ctx context.Context, t tool, dir, out string) (sample, error) {
-	if err := os.RemoveAll(out); err != nil {
-		return sample{}, err
-	}
 	cmd := t.command(ctx, dir, out)
 	tail := &tailWriter{max: 4 << 10}
 	cmd.Stdout, cmd.Stderr = tail, tail
