@@ -58,6 +58,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "guides build: %v\n", err)
 		return 1
 	}
+	staged.Keep("pagefind") // the bundle IndexSearch left, if any, is this build's
 	if err := staged.Commit(); err != nil {
 		staged.Abort()
 		fmt.Fprintf(stderr, "guides build: %v\n", err)

@@ -193,3 +193,44 @@ func TestMain(m *testing.M) {
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
+
+// TestRebuildsPublishExactlyTheSite builds into the same directory three
+// times; from the third on, build stages into the site before last (kept
+// beside the output): a guide removed in between must not survive there,
+// and the search index, when Pagefind is installed, must be whole.
+func TestRebuildsPublishExactlyTheSite(t *testing.T) {
+	dir := writeSite(t, validSite)
+	out := filepath.Join(dir, "public")
+	content := filepath.Join(dir, "content")
+	build := func() {
+		t.Helper()
+		code, _, stderr := runCLI(t, "build", "-root", root, "-content", content, "-out", out, "-cache", filepath.Join(dir, "cache"))
+		if code != 0 {
+			t.Fatalf("build exit %d:\n%s", code, stderr)
+		}
+	}
+	build()
+	build()
+	for _, f := range []string{"content/en/roles/ops.md", "content/it/roles/ops.md"} {
+		if err := os.Remove(filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build()
+	for _, gone := range []string{"en/roles/ops/index.html", "it/roles/ops/kit/index.html", "en/questions/role/ops/index.html"} {
+		if _, err := os.Stat(filepath.Join(out, gone)); !os.IsNotExist(err) {
+			t.Errorf("%s survived the guide's removal (%v)", gone, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "en/roles/qa/index.html")); err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat(filepath.Join(root, "node_modules/.bin/pagefind")); err == nil {
+		if _, err := os.Stat(filepath.Join(out, "pagefind/pagefind-entry.json")); err != nil {
+			t.Errorf("no search index after the rebuild: %v", err)
+		}
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.staging-*")); len(leftovers) > 0 {
+		t.Errorf("staging directories left behind: %v", leftovers)
+	}
+}

@@ -1,13 +1,21 @@
 // Package output is where a build's files go: a staging directory swapped
 // in for the published one only after a successful build, so a failed build
 // leaves the last good site exactly as it was; or memory, for serve.
+//
+// The site a build replaces is not deleted but kept beside the output, as
+// .<name>.prev, and the next build stages into it: it overwrites the files
+// it writes again and removes the rest before the swap. Creating and
+// deleting tens of thousands of files and directories per build cost more
+// than rendering them (ext4: seconds of system time either way).
 package output
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -28,9 +36,15 @@ type Staged struct {
 	target string
 	tmp    string
 	dirs   sync.Map // directories already created
+	// reused is set when tmp holds an earlier site: what this build does
+	// not write must go before Commit.
+	reused bool
+	mu     sync.Mutex
+	keep   map[string]bool // slash paths written or kept, when reused
 }
 
-// Stage prepares a staging directory beside target.
+// Stage prepares a staging directory beside target: the site before the
+// current one when a build left it, else a new directory.
 func Stage(target string) (*Staged, error) {
 	target = filepath.Clean(target)
 	parent := filepath.Dir(target)
@@ -44,10 +58,19 @@ func Stage(target string) (*Staged, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	return &Staged{target: target, tmp: tmp}, nil
+	s := &Staged{target: target, tmp: tmp}
+	if err := unix.Rename(previous(target), tmp); err == nil { // replaces the empty tmp (os.Rename refuses to)
+		s.reused, s.keep = true, map[string]bool{}
+	}
+	return s, nil
 }
 
-// Write implements Writer.
+// previous is where Commit keeps the site it replaced.
+func previous(target string) string {
+	return filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".prev")
+}
+
+// Write implements Writer. In a reused directory it overwrites the file.
 func (s *Staged) Write(p string, data []byte) error {
 	if err := checkPath(p); err != nil {
 		return err
@@ -55,21 +78,85 @@ func (s *Staged) Write(p string, data []byte) error {
 	full := filepath.Join(s.tmp, filepath.FromSlash(p))
 	dir := filepath.Dir(full)
 	if _, ok := s.dirs.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := s.mkdirAll(dir); err != nil {
 			return err
 		}
 		s.dirs.Store(dir, true)
 	}
-	return os.WriteFile(full, data, 0o644)
+	if !s.reused {
+		return os.WriteFile(full, data, 0o644)
+	}
+	s.Keep(p)
+	err := overwrite(full, data)
+	if errors.Is(err, unix.EISDIR) { // an earlier site had a directory here
+		if err = os.RemoveAll(full); err == nil {
+			err = overwrite(full, data)
+		}
+	}
+	return err
+}
+
+// overwrite writes data over the file at name, then cuts what is left of
+// the old content: unlike truncating first, it writes into the blocks the
+// file has, which a page rebuilt with much the same length keeps.
+func overwrite(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Truncate(int64(len(data)))
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// mkdirAll makes dir and its parents; in a reused directory it first
+// removes an earlier site's file where a directory must go.
+func (s *Staged) mkdirAll(dir string) error {
+	err := os.MkdirAll(dir, 0o755)
+	if err == nil || !s.reused || !errors.Is(err, unix.ENOTDIR) {
+		return err
+	}
+	for d := dir; d != s.tmp && len(d) > len(s.tmp); d = filepath.Dir(d) {
+		if st, serr := os.Lstat(d); serr == nil && !st.IsDir() {
+			if err := os.Remove(d); err != nil {
+				return err
+			}
+			break
+		}
+	}
+	return os.MkdirAll(dir, 0o755)
+}
+
+// Keep marks a file or directory that a step other than Write made in Dir
+// (the search index) as part of this build, so Commit does not remove it.
+func (s *Staged) Keep(p string) {
+	s.mu.Lock()
+	if s.keep != nil {
+		s.keep[p] = true
+	}
+	s.mu.Unlock()
 }
 
 // Dir is the staging directory, for steps that work on the built site as
-// files before it is published (the search index).
+// files before it is published (the search index). It may hold an earlier
+// site's files until Commit: a step that writes there must replace what it
+// finds, not write into it.
 func (s *Staged) Dir() string { return s.tmp }
 
-// Commit swaps the staged directory in for the target, atomically when the
-// target exists, and removes the old one.
+// Commit removes what an earlier site left in the staging directory, swaps
+// it in for the target, atomically when the target exists, and keeps the
+// site it replaced for the next build.
 func (s *Staged) Commit() error {
+	if s.reused {
+		if err := s.prune(); err != nil {
+			return fmt.Errorf("publish %s: %w", s.target, err)
+		}
+	}
 	err := unix.Renameat2(unix.AT_FDCWD, s.tmp, unix.AT_FDCWD, s.target, unix.RENAME_EXCHANGE)
 	if errors.Is(err, os.ErrNotExist) || errors.Is(err, unix.ENOENT) {
 		return os.Rename(s.tmp, s.target)
@@ -80,7 +167,47 @@ func (s *Staged) Commit() error {
 	if err != nil {
 		return fmt.Errorf("publish %s: %w", s.target, err)
 	}
-	return removeAll(s.tmp) // now holds the previous site
+	return s.retire()
+}
+
+// retire keeps the replaced site, now in the staging directory, for the
+// next build; failing that, it removes it.
+func (s *Staged) retire() error {
+	if err := os.Rename(s.tmp, previous(s.target)); err != nil {
+		return removeAll(s.tmp)
+	}
+	return nil
+}
+
+// prune removes every file and directory of the staging directory this
+// build neither wrote nor kept.
+func (s *Staged) prune() error {
+	live := map[string]bool{} // the directories that hold what stays
+	for p := range s.keep {
+		for d := path.Dir(p); d != "." && !live[d]; d = path.Dir(d) {
+			live[d] = true
+		}
+	}
+	return filepath.WalkDir(s.tmp, func(full string, d fs.DirEntry, err error) error {
+		if err != nil || full == s.tmp {
+			return err
+		}
+		rel, _ := filepath.Rel(s.tmp, full)
+		p := filepath.ToSlash(rel)
+		switch {
+		case s.keep[p] && d.IsDir():
+			return filepath.SkipDir // kept whole
+		case s.keep[p], live[p]:
+			return nil
+		}
+		if err := os.RemoveAll(full); err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return filepath.SkipDir
+		}
+		return nil
+	})
 }
 
 // removeAll removes dir, its top-level entries concurrently: deleting a
@@ -116,8 +243,17 @@ func (s *Staged) swapByRename() error {
 	return os.RemoveAll(old)
 }
 
-// Abort removes the staging directory, leaving the target untouched.
-func (s *Staged) Abort() error { return os.RemoveAll(s.tmp) }
+// Abort gives up the staging directory, leaving the target untouched: a
+// reused one goes back to being the previous site (prune makes it whole
+// again next time), a new one is removed.
+func (s *Staged) Abort() error {
+	if s.reused {
+		if err := os.Rename(s.tmp, previous(s.target)); err == nil {
+			return nil
+		}
+	}
+	return os.RemoveAll(s.tmp)
+}
 
 // Memory keeps files in memory.
 type Memory struct {

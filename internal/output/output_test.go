@@ -1,8 +1,11 @@
 package output
 
 import (
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -29,7 +32,7 @@ func TestStagedCommitReplacesTarget(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(target, "old.html")); !os.IsNotExist(err) {
 		t.Error("old files survived Commit")
 	}
-	assertOnly(t, dir, "public")
+	assertOnly(t, dir, "public", ".public.prev")
 }
 
 func TestStagedCommitCreatesTarget(t *testing.T) {
@@ -41,6 +44,81 @@ func TestStagedCommitCreatesTarget(t *testing.T) {
 	mustOK(t, s.Write("a.txt", []byte("a")))
 	mustOK(t, s.Commit())
 	assertOnly(t, dir, "out")
+}
+
+// TestStagedReusesPreviousSite builds three times: the third stages into
+// the first's site, which Commit kept, and must publish exactly what it
+// wrote, whatever the first left there.
+func TestStagedReusesPreviousSite(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "public")
+	build := func(files map[string]string, keep ...string) *Staged {
+		t.Helper()
+		s, err := Stage(target)
+		mustOK(t, err)
+		for p, data := range files {
+			mustOK(t, s.Write(p, []byte(data)))
+		}
+		for _, k := range keep {
+			s.Keep(k)
+		}
+		return s
+	}
+	mustOK(t, build(map[string]string{"index.html": "1", "gone/index.html": "1", "f/x": "1", "d": "file", "bundle/a": "1"}).Commit())
+	mustOK(t, build(map[string]string{"index.html": "2"}).Commit())
+	third := build(map[string]string{"index.html": "3", "new/index.html": "3", "f": "now a file", "d/x": "now a dir"}, "bundle")
+	if !third.reused {
+		t.Fatal("the third build did not stage into the first one's site")
+	}
+	// What a step other than Write made in Dir, and kept.
+	mustOK(t, os.WriteFile(filepath.Join(third.Dir(), "bundle", "b"), []byte("3"), 0o644))
+	mustOK(t, third.Commit())
+	want := map[string]string{"index.html": "3", "new/index.html": "3", "f": "now a file", "d/x": "now a dir", "bundle/a": "1", "bundle/b": "3"}
+	if got := readTree(t, target); !maps.Equal(got, want) {
+		t.Errorf("published %v, want %v", got, want)
+	}
+	if got := readTree(t, filepath.Join(dir, ".public.prev")); got["index.html"] != "2" || len(got) != 1 {
+		t.Errorf("kept previous site %v, want the second build's", got)
+	}
+	assertOnly(t, dir, "public", ".public.prev")
+}
+
+// TestStagedAbortKeepsPreviousSite: a failed build leaves the target as it
+// was and gives the reused site back for the next build.
+func TestStagedAbortKeepsPreviousSite(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "public")
+	for _, v := range []string{"1", "2"} {
+		s, err := Stage(target)
+		mustOK(t, err)
+		mustOK(t, s.Write("index.html", []byte(v)))
+		mustOK(t, s.Commit())
+	}
+	s, err := Stage(target)
+	mustOK(t, err)
+	mustOK(t, s.Write("index.html", []byte("3")))
+	mustOK(t, s.Abort())
+	if got := readTree(t, target); got["index.html"] != "2" {
+		t.Errorf("target after Abort: %v", got)
+	}
+	assertOnly(t, dir, "public", ".public.prev")
+}
+
+// readTree maps every file under dir to its content.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	mustOK(t, err)
+	return out
 }
 
 func TestStagedAbortLeavesTarget(t *testing.T) {
@@ -81,15 +159,17 @@ func mustOK(t *testing.T, err error) {
 	}
 }
 
-// assertOnly checks dir holds exactly one entry: no staging leftovers.
-func assertOnly(t *testing.T, dir, name string) {
+// assertOnly checks dir holds exactly names: no staging leftovers.
+func assertOnly(t *testing.T, dir string, names ...string) {
 	t.Helper()
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 1 || entries[0].Name() != name {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("%s holds %v, want only %s", dir, names, name)
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	slices.Sort(got)
+	slices.Sort(names)
+	if !slices.Equal(got, names) {
+		t.Errorf("%s holds %v, want %v", dir, got, names)
 	}
 }

@@ -54,11 +54,17 @@ func pagefindArgs() []string {
 // unavailable. With a cache directory (cache != ""), a bundle built from
 // the same pages is reused instead; a cache that fails is logged and
 // bypassed, never fatal.
+//
+// dir may hold an earlier build's site (output.Staged reuses one), bundle
+// included: that bundle stays when it is the one wanted, already linked
+// from the cache, and is removed otherwise, never written into (its files
+// may be links into the cache).
 func IndexSearch(ctx context.Context, root, dir, cache string, log io.Writer) error {
+	bundle := filepath.Join(dir, "pagefind")
 	bin := filepath.Join(root, filepath.FromSlash(PagefindBin))
 	if _, err := os.Stat(bin); err != nil {
 		fmt.Fprintf(log, "search: no %s, so no search index (run npm ci to install Pagefind)\n", bin)
-		return nil
+		return removeBundle(bundle)
 	}
 	pages, err := fs.Glob(os.DirFS(dir), searchGlob)
 	if err != nil {
@@ -66,10 +72,17 @@ func IndexSearch(ctx context.Context, root, dir, cache string, log io.Writer) er
 	}
 	if len(pages) == 0 {
 		fmt.Fprintln(log, "search: no guide pages, so no search index")
-		return nil
+		return removeBundle(bundle)
 	}
 	start := time.Now()
 	c := openSearchCache(cache, root, dir, pages, log)
+	if c.dir != "" && c.inPlace(dir) {
+		fmt.Fprintf(log, "search: index reused from %s (unchanged pages, already in place) in %s\n", c.entry(), time.Since(start).Round(time.Millisecond))
+		return nil
+	}
+	if err := removeBundle(bundle); err != nil {
+		return err
+	}
 	if c.dir != "" {
 		hit, err := c.load(dir)
 		switch {
@@ -88,6 +101,14 @@ func IndexSearch(ctx context.Context, root, dir, cache string, log io.Writer) er
 		if err := c.store(dir); err != nil {
 			fmt.Fprintf(log, "search: index not cached: %v\n", err)
 		}
+	}
+	return nil
+}
+
+// removeBundle removes an earlier build's bundle, if any.
+func removeBundle(bundle string) error {
+	if err := os.RemoveAll(bundle); err != nil {
+		return fmt.Errorf("search index: %w", err)
 	}
 	return nil
 }

@@ -135,6 +135,18 @@ func writeField(h hash.Hash, b []byte) {
 // entry is the directory of this build's bundle in the cache.
 func (c searchCache) entry() string { return filepath.Join(c.dir, c.key) }
 
+// inPlace reports whether site/pagefind is this key's bundle, linked from
+// the cache by an earlier build of the same pages.
+func (c searchCache) inPlace(site string) bool {
+	const probe = "pagefind-entry.json"
+	a, err := os.Stat(filepath.Join(site, "pagefind", probe))
+	if err != nil {
+		return false
+	}
+	b, err := os.Stat(filepath.Join(c.entry(), probe))
+	return err == nil && os.SameFile(a, b)
+}
+
 // load links the cached bundle into site/pagefind and reports whether there
 // was one. On an error it leaves no pagefind/ of its own behind, so that
 // Pagefind can write one.
