@@ -53,7 +53,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		staged.Abort()
 		return report(stderr, errs)
 	}
-	if err := site.IndexSearch(ctx, c.root, staged.Dir(), *cache, stdout); err != nil {
+	if err := site.IndexSearch(ctx, c.root, staged.Dir(), *cache, res.Sums, stdout); err != nil {
 		staged.Abort()
 		fmt.Fprintf(stderr, "guides build: %v\n", err)
 		return 1

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -40,6 +41,12 @@ func (p *plan) searchView(j job) *view {
 // only these, not the kits and library pages, saves Pagefind most of its work.
 const searchGlob = "*/roles/*/index.html"
 
+// searchable reports whether Pagefind reads the page at an output path.
+func searchable(file string) bool {
+	ok, _ := path.Match(searchGlob, file)
+	return ok
+}
+
 // pagefindArgs are Pagefind's arguments; it runs in the site directory, so
 // they do not vary from build to build and are part of the cache key.
 func pagefindArgs() []string {
@@ -59,7 +66,10 @@ func pagefindArgs() []string {
 // included: that bundle stays when it is the one wanted, already linked
 // from the cache, and is removed otherwise, never written into (its files
 // may be links into the cache).
-func IndexSearch(ctx context.Context, root, dir, cache string, log io.Writer) error {
+//
+// sums, which may be nil, holds the SHA-256 of pages the build wrote
+// (Result.Sums), so that the cache's key need not read them back.
+func IndexSearch(ctx context.Context, root, dir, cache string, sums map[string][32]byte, log io.Writer) error {
 	bundle := filepath.Join(dir, "pagefind")
 	bin := filepath.Join(root, filepath.FromSlash(PagefindBin))
 	if _, err := os.Stat(bin); err != nil {
@@ -75,7 +85,7 @@ func IndexSearch(ctx context.Context, root, dir, cache string, log io.Writer) er
 		return removeBundle(bundle)
 	}
 	start := time.Now()
-	c := openSearchCache(cache, root, dir, pages, log)
+	c := openSearchCache(cache, root, dir, pages, sums, log)
 	if c.dir != "" && c.inPlace(dir) {
 		fmt.Fprintf(log, "search: index reused from %s (unchanged pages, already in place) in %s\n", c.entry(), time.Since(start).Round(time.Millisecond))
 		return nil
@@ -115,11 +125,11 @@ func removeBundle(bundle string) error {
 
 // openSearchCache is the cache for these pages, or none (dir "") when
 // caching is off or its key cannot be computed, which it logs.
-func openSearchCache(cache, root, dir string, pages []string, log io.Writer) searchCache {
+func openSearchCache(cache, root, dir string, pages []string, sums map[string][32]byte, log io.Writer) searchCache {
 	if cache == "" {
 		return searchCache{}
 	}
-	c, err := newSearchCache(cache, root, dir, pages)
+	c, err := newSearchCache(cache, root, dir, pages, sums)
 	if err != nil {
 		fmt.Fprintf(log, "search: no index cache: %v\n", err)
 	}

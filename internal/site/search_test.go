@@ -73,7 +73,7 @@ func TestIndexSearch(t *testing.T) {
 			dir := t.TempDir()
 			writeFiles(t, dir, tc.site)
 			var log bytes.Buffer
-			err := IndexSearch(t.Context(), tc.root(t), dir, "", &log)
+			err := IndexSearch(t.Context(), tc.root(t), dir, "", nil, &log)
 			switch {
 			case tc.wantErr == "" && err != nil:
 				t.Fatalf("IndexSearch: %v", err)
@@ -129,7 +129,7 @@ func TestIndexSearchWithPagefind(t *testing.T) {
 	root := pagefindRoot(t)
 	res, mem := buildFS(t, nil)
 	dir := stage(t, mem)
-	if err := IndexSearch(context.Background(), root, dir, "", &bytes.Buffer{}); err != nil {
+	if err := IndexSearch(context.Background(), root, dir, "", nil, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
 	raw, err := os.ReadFile(filepath.Join(dir, "pagefind", "pagefind-entry.json"))

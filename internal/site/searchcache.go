@@ -16,6 +16,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // The search cache keeps Pagefind bundles by the digest of everything
@@ -31,7 +33,7 @@ const searchCacheKeep = 3
 
 // searchCacheFormat names the digest's layout; change it when the layout or
 // what goes into it changes.
-const searchCacheFormat = "guides search index v1"
+const searchCacheFormat = "guides search index v2"
 
 // searchCache is the cache directory and the key of this build's bundle.
 type searchCache struct {
@@ -41,12 +43,12 @@ type searchCache struct {
 
 // newSearchCache computes the key for the pages of site that Pagefind,
 // installed under root, would read.
-func newSearchCache(dir, root, site string, pages []string) (searchCache, error) {
+func newSearchCache(dir, root, site string, pages []string, sums map[string][32]byte) (searchCache, error) {
 	version, err := pagefindVersion(root)
 	if err != nil {
 		return searchCache{}, err
 	}
-	key, err := searchDigest(searchTag(version), site, pages)
+	key, err := searchDigest(searchTag(version), site, pages, sums)
 	if err != nil {
 		return searchCache{}, err
 	}
@@ -84,44 +86,37 @@ func searchTag(version string) string {
 }
 
 // searchDigest is the hex SHA-256 of tag, then of each page of site, in
-// sorted order whatever the order given: its slash path, its length, its
-// bytes, each length-prefixed so no two inputs share a stream. A few
-// goroutines read ahead while the pages are hashed in order.
-func searchDigest(tag, site string, pages []string) (string, error) {
+// sorted order whatever the order given: its slash path and the SHA-256 of
+// its bytes, each length-prefixed so no two inputs share a stream. sums
+// holds the SHA-256 of pages the build wrote (it had them in hand); the
+// others are read back and hashed, a few at a time.
+func searchDigest(tag, site string, pages []string, sums map[string][32]byte) (string, error) {
 	sorted := slices.Sorted(slices.Values(pages))
-	type read struct {
-		data []byte
-		err  error
-	}
-	queue := make(chan chan read, 8) // bounds the reads in flight and the memory they hold
-	go func() {
-		defer close(queue)
-		for _, p := range sorted {
-			c := make(chan read, 1)
-			queue <- c
-			go func() {
-				data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(p)))
-				c <- read{data, err}
-			}()
+	hashes := make([][32]byte, len(sorted))
+	var g errgroup.Group
+	g.SetLimit(4)
+	for i, p := range sorted {
+		if sum, ok := sums[p]; ok {
+			hashes[i] = sum
+			continue
 		}
-	}()
+		g.Go(func() error {
+			data, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(p)))
+			if err != nil {
+				return fmt.Errorf("search cache: %w", err)
+			}
+			hashes[i] = sha256.Sum256(data)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return "", err
+	}
 	h := sha256.New()
 	writeField(h, []byte(tag))
-	var first error
-	i := 0
-	for c := range queue { // drained even after an error, so that the reader goroutine ends
-		r := <-c
-		if first == nil && r.err != nil {
-			first = fmt.Errorf("search cache: %w", r.err)
-		}
-		if first == nil {
-			writeField(h, []byte(sorted[i]))
-			writeField(h, r.data)
-		}
-		i++
-	}
-	if first != nil {
-		return "", first
+	for i, p := range sorted {
+		writeField(h, []byte(p))
+		writeField(h, hashes[i][:])
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"bytes"
 	"context"
 	"io/fs"
@@ -28,7 +29,7 @@ func TestSearchDigest(t *testing.T) {
 		for _, name := range order { // written in this order too, so readdir order follows it where it can
 			writeFiles(t, dir, map[string]string{name: files[name]})
 		}
-		d, err := searchDigest(tag, dir, order)
+		d, err := searchDigest(tag, dir, order, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,6 +47,13 @@ func TestSearchDigest(t *testing.T) {
 	if got := digest(t, "v1", pages, reversed); got != want {
 		t.Errorf("pages listed and written in reverse order: %s, want %s", got, want)
 	}
+	sums := map[string][32]byte{} // what the build hands over: the same digest, nothing read
+	for name, data := range pages {
+		sums[name] = sha256.Sum256([]byte(data))
+	}
+	if got, err := searchDigest("v1", t.TempDir(), names, sums); err != nil || got != want {
+		t.Errorf("digest from the build's sums = %s, %v; want %s", got, err, want)
+	}
 	changed := maps.Clone(pages)
 	changed["en/roles/b/index.html"] = "bets"
 	renamed := map[string]string{"en/roles/a/index.html": "alpha", "en/roles/c/index.html": "beta", "it/roles/a/index.html": "alfa"}
@@ -59,7 +67,7 @@ func TestSearchDigest(t *testing.T) {
 			t.Errorf("%s: the digest did not change", name)
 		}
 	}
-	if _, err := searchDigest("v1", t.TempDir(), names); err == nil {
+	if _, err := searchDigest("v1", t.TempDir(), names, nil); err == nil {
 		t.Error("no error for pages that cannot be read")
 	}
 }
@@ -87,7 +95,7 @@ func indexSearch(t *testing.T, root, cache string, files map[string]string) (str
 	site := t.TempDir()
 	writeFiles(t, site, files)
 	var log bytes.Buffer
-	if err := IndexSearch(context.Background(), root, site, cache, &log); err != nil {
+	if err := IndexSearch(context.Background(), root, site, cache, nil, &log); err != nil {
 		t.Fatalf("IndexSearch: %v", err)
 	}
 	return site, log.String()
@@ -159,7 +167,7 @@ func TestIndexSearchCacheFailures(t *testing.T) {
 	broken := t.TempDir() // its entry for aGuide is a file
 	site := t.TempDir()
 	writeFiles(t, site, aGuide())
-	c, err := newSearchCache(broken, root, site, slices.Collect(maps.Keys(aGuide())))
+	c, err := newSearchCache(broken, root, site, slices.Collect(maps.Keys(aGuide())), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +291,7 @@ func TestIndexSearchReuseWithPagefind(t *testing.T) {
 	cache := t.TempDir()
 	index := func(dir string) string {
 		var log bytes.Buffer
-		if err := IndexSearch(context.Background(), root, dir, cache, &log); err != nil {
+		if err := IndexSearch(context.Background(), root, dir, cache, nil, &log); err != nil {
 			t.Fatal(err)
 		}
 		return log.String()

@@ -111,6 +111,9 @@ func (b *Builder) Catalog() *i18n.Catalog { return b.cat }
 type Result struct {
 	Site  *content.Site
 	Pages []*Rendered // every HTML page written, in order
+	// Sums is the SHA-256 of each page the search indexes, by output path:
+	// the key of its cached index (IndexSearch).
+	Sums map[string][32]byte
 }
 
 // Rendered is one page of output. Its HTML is in the output.Writer.
@@ -120,6 +123,7 @@ type Rendered struct {
 	Src  *content.Page
 	Doc  *markdown.Doc // without HTML
 	html []byte
+	sum  *[32]byte // SHA-256 of the HTML, for pages the search indexes
 }
 
 // Build loads and checks everything, then writes the site to w. When the

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"html/template"
 	"slices"
 	"strings"
@@ -59,6 +60,10 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 			return err
 		}
 		res.Pages[i] = r
+		if searchable(r.File) {
+			sum := sha256.Sum256(r.html)
+			r.sum = &sum
+		}
 		r.html = nil // the writer has it, and reuses buf once written: a site of many pages must not hold them all
 		return wr.write(ctx, r.File, buf)
 	})
@@ -73,6 +78,12 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 		return nil, errs
 	}
 	res.Pages = slices.DeleteFunc(res.Pages, func(r *Rendered) bool { return r == nil })
+	res.Sums = map[string][32]byte{}
+	for _, r := range res.Pages {
+		if r.sum != nil {
+			res.Sums[r.File] = *r.sum
+		}
+	}
 	if err := p.writeSiteFiles(w, jobs); err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: "public"}, "%v", err)}
 	}
