@@ -1,9 +1,9 @@
 package site
 
 import (
-	"crypto/sha256"
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"io/fs"
 	"maps"
 	"os"
