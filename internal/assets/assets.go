@@ -27,6 +27,9 @@ type Bundle struct {
 type Options struct {
 	Dir     string            // the assets directory (absolute or relative to the working directory)
 	Virtual map[string]string // extra modules importable as "virtual:<name>" (generated CSS)
+	// Stable names entries without a content hash (/assets/app.css): for
+	// serve, where a stylesheet edit must not change every page's link.
+	Stable bool
 }
 
 // Build bundles css/app.css and every ts/*.ts entry under Dir. Errors carry
@@ -40,6 +43,10 @@ func Build(opts Options) (*Bundle, diag.List) {
 	if len(entries) == 0 {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: opts.Dir}, "no entry points (want css/app.css)")}
 	}
+	entryNames := "[name]-[hash]"
+	if opts.Stable {
+		entryNames = "[name]"
+	}
 	res := api.Build(api.BuildOptions{
 		EntryPoints:       entries,
 		AbsWorkingDir:     abs,
@@ -48,7 +55,7 @@ func Build(opts Options) (*Bundle, diag.List) {
 		Write:             false,
 		Format:            api.FormatESModule,
 		Splitting:         true,
-		EntryNames:        "[name]-[hash]",
+		EntryNames:        entryNames,
 		ChunkNames:        "chunks/[name]-[hash]",
 		AssetNames:        "[name]-[hash]",
 		MinifyWhitespace:  true,

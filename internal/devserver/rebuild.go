@@ -83,6 +83,9 @@ func (r *rebuilder) apply(ctx context.Context, wb watch.Batch) {
 	}
 	b := r.s.classify(wb)
 	cssOnly := b.cssOnly && !r.stale && !r.failed && r.live != nil
+	if cssOnly && r.refreshAssets() {
+		return
+	}
 	r.stale = r.stale || b.rebuild
 	if r.stale || r.live == nil {
 		r.full(ctx, cssOnly)
@@ -104,6 +107,24 @@ func (r *rebuilder) apply(ctx context.Context, wb watch.Batch) {
 		r.s.hub.reload(ch.Pages, false)
 		r.s.log.Info("rebuilt", "pages", len(ch.Pages), "took", time.Since(start).Round(time.Microsecond))
 	}
+}
+
+// refreshAssets bundles the assets again after a stylesheet edit and tells
+// open pages to swap their stylesheets: with stable asset names no page
+// changes. It reports whether that was all the edit needed.
+func (r *rebuilder) refreshAssets() bool {
+	start := time.Now()
+	ok, errs := r.b.RefreshAssets(r.s.site.Load())
+	switch {
+	case len(errs) > 0:
+		r.fail(errs)
+		return true
+	case !ok:
+		return false
+	}
+	r.s.hub.reload(nil, true)
+	r.s.log.Info("rebuilt", "assets", true, "took", time.Since(start).Round(time.Microsecond))
+	return true
 }
 
 // full builds the whole site into fresh memory and swaps it in, making a

@@ -42,7 +42,8 @@
   document.addEventListener("visibilitychange", () => (document.hidden ? close() : open()));
 
   // swapStylesheets loads this page again and points each stylesheet link at
-  // its new fingerprinted URL, removing the old link once the new one loaded.
+  // its URL there (serve keeps asset names stable), with the build's version
+  // to get past the cache, removing the old link once the new one loaded.
   async function swapStylesheets() {
     const res = await fetch(location.href, { cache: "no-store" });
     const doc = new DOMParser().parseFromString(await res.text(), "text/html");
@@ -53,8 +54,7 @@
       return;
     }
     old.forEach((link, i) => {
-      const href = fresh[i].getAttribute("href");
-      if (link.getAttribute("href") === href) return;
+      const href = fresh[i].getAttribute("href").split("?")[0] + "?v=" + version;
       const next = link.cloneNode();
       next.setAttribute("href", href);
       next.addEventListener("load", () => link.remove());

@@ -3,7 +3,9 @@
 // Server-Sent Events at /__livereload.
 //
 // A content edit re-renders only the pages it touches (site.Live); a
-// template, locale or asset edit rebuilds everything. A build with errors
+// stylesheet edit bundles the assets again, which keep stable names in
+// serve, and pages swap their stylesheet; a template, locale or script edit
+// rebuilds everything. A build with errors
 // changes nothing that is served: the last good pages stay, and every open
 // page shows the errors (path:line: message) in an overlay until the files
 // are fixed.
@@ -62,7 +64,7 @@ type Server struct {
 
 // New prepares a Server; Run starts it.
 func New(opts Options) *Server {
-	opts.Site.Drafts = true
+	opts.Site.Drafts, opts.Site.StableAssets = true, true
 	opts.Dirs = opts.Dirs.abs()
 	opts.Site.Head += Script()
 	log := opts.Logger

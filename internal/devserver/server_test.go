@@ -342,7 +342,8 @@ func TestRenamedGuideMoves(t *testing.T) {
 }
 
 // TestStylesheetEdit changes only CSS: the event says so and names no page,
-// so pages swap their stylesheet instead of reloading.
+// so pages swap their stylesheet instead of reloading; the stylesheet, at
+// the same URL, has the edit, and no page changed.
 func TestStylesheetEdit(t *testing.T) {
 	p := start(t, baseContent())
 	_, before := p.get("/en/")
@@ -352,8 +353,11 @@ func TestStylesheetEdit(t *testing.T) {
 	if len(r.Paths) != 0 {
 		t.Errorf("stylesheet edit: paths = %v, want none", r.Paths)
 	}
-	if _, after := p.get("/en/"); after == before {
-		t.Error("the home page still links the old stylesheet")
+	if _, after := p.get("/en/"); after != before {
+		t.Error("a stylesheet edit changed the home page")
+	}
+	if code, css := p.get("/assets/app.css"); code != http.StatusOK || !strings.Contains(css, "navy") {
+		t.Errorf("GET /assets/app.css = %d %q, want the edited stylesheet", code, css)
 	}
 }
 

@@ -46,13 +46,13 @@ type navLink struct {
 	Current   bool
 }
 
-// partsCache holds what library pages show of each guide, worked out once
-// and shared by every page that lists the guide; in serve, by every later
-// plan too, since an edited page is a new *content.Page and so never finds
-// the parts of the page it replaced.
+// partsCache holds what the library and home pages show of each guide,
+// worked out once and shared by every page that lists the guide; in serve,
+// by every later plan too, since an edited page is a new *content.Page and
+// so never finds the parts of the page it replaced.
 type partsCache struct{ m sync.Map } // *content.Page → *guideParts
 
-// guideParts are one guide's share of the library.
+// guideParts are one guide's share of the library and home pages.
 type guideParts struct {
 	mu        sync.Mutex
 	entries   []entry                  // nil until worked out
@@ -77,8 +77,8 @@ func (c *partsCache) drop(pages []*content.Page) {
 	}
 }
 
-// groupKey names a rendered filter group: its locale, its ID and the
-// filter of the page, or "" where the page's filter is not in the group.
+// groupKey names a rendered filter group: its locale, its ID and what of a
+// page's filter it shows (groupFilter).
 type groupKey struct{ locale, id, filter string }
 
 // localizer gives a partial's data the T of a locale.

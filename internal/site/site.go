@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"runtime"
 	"strings"
 
@@ -34,6 +35,9 @@ type Config struct {
 	Minify     bool
 	Drafts     bool // render draft guides too (serve)
 	Head       string
+	// StableAssets names the bundled assets without a content hash, so
+	// RefreshAssets can replace them without touching a page (serve).
+	StableAssets bool
 }
 
 // DefaultLocale is the locale "/" sends visitors to and x-default points at.
@@ -96,12 +100,38 @@ func New(cfg Config) (*Builder, diag.List) {
 		errs.Add(diag.Pos{File: "templates"}, "%v", err)
 	}
 	var aerrs diag.List
-	b.bundle, aerrs = assets.Build(assets.Options{
-		Dir:     cfg.AssetsDir,
-		Virtual: map[string]string{"highlight.css": b.md.HighlightCSS()},
-	})
+	b.bundle, aerrs = b.buildAssets()
 	errs.Append(aerrs)
 	return b, errs
+}
+
+func (b *Builder) buildAssets() (*assets.Bundle, diag.List) {
+	return assets.Build(assets.Options{
+		Dir:     b.cfg.AssetsDir,
+		Virtual: map[string]string{"highlight.css": b.md.HighlightCSS()},
+		Stable:  b.cfg.StableAssets,
+	})
+}
+
+// RefreshAssets bundles the assets again and writes them to w, for serve:
+// with StableAssets, an edit to a stylesheet changes no page. ok is false,
+// and nothing written, when the entries' URLs changed (an entry added or
+// removed, or names not stable): then the pages must be built again.
+func (b *Builder) RefreshAssets(w output.Writer) (ok bool, errs diag.List) {
+	bundle, errs := b.buildAssets()
+	if len(errs) > 0 {
+		return false, errs
+	}
+	if !maps.Equal(bundle.URLs, b.bundle.URLs) {
+		return false, nil
+	}
+	for name, data := range bundle.Files {
+		if err := w.Write(name, data); err != nil {
+			return false, diag.List{diag.Errorf(diag.Pos{File: b.cfg.AssetsDir}, "%v", err)}
+		}
+	}
+	b.bundle = bundle
+	return true, nil
 }
 
 // Catalog is the builder's message catalog (for translation reports).

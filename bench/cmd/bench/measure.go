@@ -36,11 +36,11 @@ type sample struct {
 // measureAll runs every tool on the corpus in dir once to warm up, then runs
 // rounds in which each tool runs once, each into a fresh output directory.
 // Interleaving the tools spreads any drift in machine load evenly over them.
-// A round's outputs are removed after it, and the file system given time to
-// settle: deleting tens of thousands of files leaves an ext4 file system
-// (journal, discards) slow to create files for seconds after, which would
-// otherwise land on whichever tool runs next. It checks that every tool
-// wrote every page.
+// No output is deleted until the corpus is: deleting tens of thousands of
+// files leaves an ext4 file system (journal, discards) slow to create files
+// for many seconds, which would land on whichever tool ran next. Between
+// runs the file system is flushed. It checks that every tool wrote every
+// page.
 func measureAll(ctx context.Context, tools []tool, dir string, pages, runs int, stderr io.Writer) ([]result, error) {
 	samples := make([][]sample, len(tools))
 	for round := 0; round <= runs; round++ {
@@ -48,7 +48,8 @@ func measureAll(ctx context.Context, tools []tool, dir string, pages, runs int, 
 			if t.once && round != 1 {
 				continue
 			}
-			out := outDir(dir, t)
+			out := filepath.Join(dir, fmt.Sprintf("out-%s-%d", t.name, round))
+			syscall.Sync()
 			s, err := runOnce(ctx, t, dir, out)
 			if err != nil {
 				return nil, err
@@ -62,41 +63,12 @@ func measureAll(ctx context.Context, tools []tool, dir string, pages, runs int, 
 				samples[i] = append(samples[i], s)
 			}
 		}
-		if err := settle(ctx, dir, tools); err != nil {
-			return nil, err
-		}
 	}
 	results := make([]result, len(tools))
 	for i, t := range tools {
 		results[i] = summarize(t.name, pages, samples[i])
 	}
 	return results, nil
-}
-
-// settle removes the round's outputs, flushes the file system and waits for
-// it to finish what the deletion started.
-func settle(ctx context.Context, dir string, tools []tool) error {
-	for _, t := range tools {
-		if err := os.RemoveAll(outDir(dir, t)); err != nil {
-			return err
-		}
-	}
-	syscall.Sync()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-time.After(settleTime):
-		return nil
-	}
-}
-
-// settleTime is how long a round's deletion is given to stop weighing on
-// the next round.
-const settleTime = 5 * time.Second
-
-// outDir is where t writes its build of the corpus in dir.
-func outDir(dir string, t tool) string {
-	return filepath.Join(dir, "out-"+t.name)
 }
 
 // summarize reduces samples to the median wall time and the highest RSS.
