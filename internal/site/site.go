@@ -113,6 +113,18 @@ func (b *Builder) buildAssets() (*assets.Bundle, diag.List) {
 	})
 }
 
+// linked are the asset URLs pages link; the others are chunks that only
+// the scripts load, by whatever name the scripts give.
+func linked(urls map[string]string) map[string]string {
+	return maps.Collect(func(yield func(string, string) bool) {
+		for name, url := range urls {
+			if !strings.HasPrefix(url, "/assets/chunks/") && !yield(name, url) {
+				return
+			}
+		}
+	})
+}
+
 // RefreshAssets bundles the assets again and writes them to w, for serve:
 // with StableAssets, an edit to a stylesheet changes no page. ok is false,
 // and nothing written, when the entries' URLs changed (an entry added or
@@ -122,7 +134,7 @@ func (b *Builder) RefreshAssets(w output.Writer) (ok bool, errs diag.List) {
 	if len(errs) > 0 {
 		return false, errs
 	}
-	if !maps.Equal(bundle.URLs, b.bundle.URLs) {
+	if !maps.Equal(linked(bundle.URLs), linked(b.bundle.URLs)) {
 		return false, nil
 	}
 	for name, data := range bundle.Files {
