@@ -240,15 +240,7 @@ func (l *Live) load(files []string) ([]*content.Page, diag.List, error) {
 // of pages, copying the old plan's maps cost more than the edit.
 func (e *edit) derive() {
 	old := e.l.p
-	swap := func(pages []*content.Page) []*content.Page {
-		out := slices.Clone(pages)
-		for i, pg := range out {
-			if np, ok := e.repl[pg]; ok {
-				out[i] = np
-			}
-		}
-		return out
-	}
+	swap := e.swap
 	s := &content.Site{Locales: old.s.Locales, Samples: old.s.Samples, Pages: swap(old.s.Pages)}
 	q := &plan{b: e.l.b, s: s, pages: swap(old.pages), drafts: swap(old.drafts), docs: old.docs,
 		byKey: maps.Clone(old.byKey), homes: maps.Clone(old.homes), panels: old.panels, parts: old.parts}
@@ -263,6 +255,18 @@ func (e *edit) derive() {
 	}
 	e.q = q
 	e.deriveIndex()
+}
+
+// swap is a copy of pages with each edited page in place of the one it
+// replaces.
+func (e *edit) swap(pages []*content.Page) []*content.Page {
+	out := slices.Clone(pages)
+	for i, pg := range out {
+		if np, ok := e.repl[pg]; ok {
+			out[i] = np
+		}
+	}
+	return out
 }
 
 // publishable reports whether a build publishes pg: drafts only with Drafts.
@@ -286,15 +290,7 @@ func (e *edit) deriveIndex() {
 		}
 		retitled = retitled || was.Guide.Title != np.Guide.Title
 	}
-	swap := func(pages []*content.Page) []*content.Page {
-		out := slices.Clone(pages)
-		for i, pg := range out {
-			if np, ok := e.repl[pg]; ok {
-				out[i] = np
-			}
-		}
-		return out
-	}
+	swap := e.swap
 	locs := map[string]*localeIndex{}
 	for _, loc := range e.l.p.s.Locales {
 		idx := e.l.p.index(loc)

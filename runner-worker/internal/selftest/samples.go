@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -37,12 +38,7 @@ type Problem struct {
 // toolchain failed. Problems come sorted by sample, language and file.
 func CheckSamples(ctx context.Context, cfg Config) ([]Problem, error) {
 	var out []Problem
-	ids := make([]string, 0, len(cfg.Samples))
-	for id := range cfg.Samples {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
+	for _, id := range slices.Sorted(maps.Keys(cfg.Samples)) {
 		s := cfg.Samples[id]
 		langs := slices.Sorted(slices.Values(s.Languages))
 		for _, lang := range langs {
