@@ -107,6 +107,9 @@ func (h *hub) reload(paths []string, css bool) {
 	if paths == nil {
 		paths = []string{}
 	}
+	if len(paths) > maxListed {
+		paths = []string{"*"} // thousands of names would cost every page more than a reload
+	}
 	h.send(frame("", Reload{Paths: paths, CSS: css, Version: h.version}))
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -149,23 +150,27 @@ func TestClassify(t *testing.T) {
 		Locales: filepath.Join(root, "locales"), Assets: filepath.Join(root, "assets")}})
 	at := func(rel string) string { return filepath.Join(root, filepath.FromSlash(rel)) }
 	tests := []struct {
-		name    string
-		paths   []string
-		content []string
-		rebuild bool
-		cssOnly bool
+		name      string
+		paths     []string
+		content   []string
+		rebuild   bool
+		cssOnly   bool
+		templates []string
 	}{
-		{"content", []string{at("content/en/roles/a.md")}, []string{"en/roles/a.md"}, false, false},
-		{"stylesheet", []string{at("assets/css/app.css")}, nil, true, true},
-		{"script", []string{at("assets/ts/try.ts")}, nil, true, false},
-		{"stylesheet and content", []string{at("assets/css/app.css"), at("content/en/_index.md")}, []string{"en/_index.md"}, true, false},
-		{"template", []string{at("templates/base.html")}, nil, true, false},
-		{"locale", []string{at("locales/it.toml")}, nil, true, false},
+		{"content", []string{at("content/en/roles/a.md")}, []string{"en/roles/a.md"}, false, false, nil},
+		{"stylesheet", []string{at("assets/css/app.css")}, nil, true, true, nil},
+		{"script", []string{at("assets/ts/try.ts")}, nil, true, false, nil},
+		{"stylesheet and content", []string{at("assets/css/app.css"), at("content/en/_index.md")}, []string{"en/_index.md"}, true, false, nil},
+		{"template", []string{at("templates/base.html")}, nil, true, false, []string{"base.html"}},
+		{"templates", []string{at("templates/kit.html"), at("templates/guide.html")}, nil, true, false, []string{"kit.html", "guide.html"}},
+		{"template and locale", []string{at("templates/kit.html"), at("locales/it.toml")}, nil, true, false, nil},
+		{"locale", []string{at("locales/it.toml")}, nil, true, false, nil},
 	}
 	for _, tt := range tests {
 		got := s.classify(watchBatch(tt.paths))
-		if strings.Join(got.content, " ") != strings.Join(tt.content, " ") || got.rebuild != tt.rebuild || got.cssOnly != tt.cssOnly {
-			t.Errorf("%s: classify = %+v, want content %v rebuild %v cssOnly %v", tt.name, got, tt.content, tt.rebuild, tt.cssOnly)
+		if strings.Join(got.content, " ") != strings.Join(tt.content, " ") || got.rebuild != tt.rebuild || got.cssOnly != tt.cssOnly ||
+			!slices.Equal(got.templates, tt.templates) {
+			t.Errorf("%s: classify = %+v, want content %v rebuild %v cssOnly %v templates %v", tt.name, got, tt.content, tt.rebuild, tt.cssOnly, tt.templates)
 		}
 	}
 }

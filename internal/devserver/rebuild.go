@@ -47,14 +47,16 @@ func (r *rebuilder) run(ctx context.Context, w *watch.Watcher) {
 
 // batch is a watch.Batch sorted by what it touches.
 type batch struct {
-	content []string // slash paths relative to the content directory
-	rebuild bool     // templates, locales or assets changed, or events were lost
-	cssOnly bool     // every change is to a stylesheet
+	content   []string // slash paths relative to the content directory
+	rebuild   bool     // templates, locales or assets changed, or events were lost
+	cssOnly   bool     // every change is to a stylesheet
+	templates []string // the template files changed, when they are all that changed besides content
 }
 
 func (s *Server) classify(b watch.Batch) batch {
 	out := batch{rebuild: b.Overflow, cssOnly: !b.Overflow && len(b.Paths) > 0}
 	d := s.opts.Dirs
+	onlyTemplates := !b.Overflow
 	for _, p := range b.Paths {
 		if rel, ok := under(d.Content, p); ok {
 			out.content = append(out.content, rel)
@@ -62,8 +64,16 @@ func (s *Server) classify(b watch.Batch) batch {
 			continue
 		}
 		_, asset := under(d.Assets, p)
+		rel, tmpl := under(d.Templates, p)
 		out.rebuild = true
 		out.cssOnly = out.cssOnly && asset && filepath.Ext(p) == ".css"
+		onlyTemplates = onlyTemplates && tmpl
+		if tmpl {
+			out.templates = append(out.templates, rel)
+		}
+	}
+	if !onlyTemplates {
+		out.templates = nil
 	}
 	return out
 }
@@ -82,8 +92,12 @@ func (r *rebuilder) apply(ctx context.Context, wb watch.Batch) {
 		r.s.log.Warn("watch", "err", err)
 	}
 	b := r.s.classify(wb)
-	cssOnly := b.cssOnly && !r.stale && !r.failed && r.live != nil
+	current := !r.stale && !r.failed && r.live != nil
+	cssOnly := b.cssOnly && current
 	if cssOnly && r.refreshAssets() {
+		return
+	}
+	if len(b.templates) > 0 && len(b.content) == 0 && current && r.retemplate(ctx, b.templates) {
 		return
 	}
 	r.stale = r.stale || b.rebuild
@@ -124,6 +138,36 @@ func (r *rebuilder) refreshAssets() bool {
 	}
 	r.s.hub.reload(nil, true)
 	r.s.log.Info("rebuilt", "assets", true, "took", time.Since(start).Round(time.Microsecond))
+	return true
+}
+
+// retemplate renders again only the pages of the page templates that
+// changed (kit.html: the interview kits), with a Builder that has the new
+// templates. It reports whether that was all the edit needed; when a
+// shared template (the layout, a partial) changed, the caller builds
+// everything.
+func (r *rebuilder) retemplate(ctx context.Context, files []string) bool {
+	start := time.Now()
+	b, errs := site.New(r.s.opts.Site)
+	if len(errs) > 0 {
+		r.fail(errs)
+		r.stale = true
+		return true
+	}
+	ch, err := r.live.Retemplate(ctx, b, files, r.s.site.Load())
+	switch {
+	case ctx.Err() != nil:
+		return true
+	case err != nil:
+		r.fail(diag.List{diag.Errorf(diag.Pos{File: r.s.opts.Dirs.Templates}, "%v", err)})
+		r.stale = true
+		return true
+	case ch.Full:
+		return false
+	}
+	r.b = b
+	r.s.hub.reload(ch.Pages, false)
+	r.s.log.Info("rebuilt", "templates", strings.Join(files, " "), "pages", len(ch.Pages), "took", time.Since(start).Round(time.Millisecond))
 	return true
 }
 

@@ -4,8 +4,9 @@
 //
 // A content edit re-renders only the pages it touches (site.Live); a
 // stylesheet edit bundles the assets again, which keep stable names in
-// serve, and pages swap their stylesheet; a template, locale or script edit
-// rebuilds everything. A build with errors
+// serve, and pages swap their stylesheet; a page template edit re-renders
+// that template's pages; a layout, partial, locale or script edit rebuilds
+// everything. A build with errors
 // changes nothing that is served: the last good pages stay, and every open
 // page shows the errors (path:line: message) in an overlay until the files
 // are fixed.

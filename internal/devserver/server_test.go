@@ -361,6 +361,30 @@ func TestStylesheetEdit(t *testing.T) {
 	}
 }
 
+// TestPageTemplateEdit edits the kits' template: the kits change, and only
+// they are rendered again and named.
+func TestPageTemplateEdit(t *testing.T) {
+	p := start(t, baseContent())
+	_, guide := p.get("/en/roles/alpha/")
+	kit, err := fs.ReadFile(os.DirFS(p.root), "templates/kit.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.write("templates/kit.html", strings.Replace(string(kit), `<article class="kit wrap">`, `<article class="kit wrap" data-edited>`, 1))
+	r := p.reloaded("/en/roles/alpha/kit/")
+	for _, page := range r.Paths {
+		if !strings.HasSuffix(page, "/kit/") {
+			t.Errorf("reload names %s, which a kit template edit does not change", page)
+		}
+	}
+	if _, body := p.get("/en/roles/beta/kit/"); !strings.Contains(body, "data-edited") {
+		t.Error("another guide's kit does not show the template edit")
+	}
+	if _, after := p.get("/en/roles/alpha/"); after != guide {
+		t.Error("a kit template edit changed a guide page")
+	}
+}
+
 // TestTemplateEditRebuildsAll checks that an edit to a template reaches
 // every page.
 func TestTemplateEditRebuildsAll(t *testing.T) {

@@ -117,6 +117,55 @@ func (l *Live) Update(ctx context.Context, paths []string, w Store) (Change, dia
 	return Change{Pages: pages}, nil
 }
 
+// Retemplate renders again, with b, every page of the page templates
+// files names ("kit.html", relative to the templates directory), and
+// writes those that changed. b must be the Live's Builder but for those
+// templates: serve makes it anew when a template changes; files that are
+// not templates (*.html) are ignored. When one of them
+// is not a page template in both (the layout or a partial, which every
+// page shows, or a page template added or removed), it asks for a full
+// build and changes nothing.
+func (l *Live) Retemplate(ctx context.Context, b *Builder, files []string, w Store) (Change, error) {
+	names := map[string]bool{}
+	for _, f := range files {
+		if path.Ext(f) != ".html" {
+			continue // not a template: an editor's temporary file, say
+		}
+		name := strings.TrimSuffix(f, ".html")
+		if strings.Contains(name, "/") || !slices.Contains(b.tmpl.Pages(), name) || !slices.Contains(l.b.tmpl.Pages(), name) {
+			return Change{Full: true}, nil
+		}
+		names[name] = true
+	}
+	if len(l.pending) > 0 {
+		return Change{Full: true}, nil // content edits wait to be applied: let a full build take both
+	}
+	l.b, l.p.b = b, b
+	e := &edit{l: l, q: l.p}
+	var jobs []job
+	for _, j := range l.p.jobs() {
+		if names[j.template] {
+			jobs = append(jobs, j)
+		}
+	}
+	changed := make([]bool, len(jobs))
+	err := parallel(ctx, len(jobs), func(i int) error {
+		var err error
+		changed[i], err = e.render(jobs[i], w)
+		return err
+	})
+	if err != nil {
+		return Change{}, err
+	}
+	var ch Change
+	for i, j := range jobs {
+		if changed[i] {
+			ch.Pages = append(ch.Pages, j.url)
+		}
+	}
+	return ch, nil
+}
+
 // reload lists the files to read again: each changed page and every version
 // of a changed guide. full is set for a change only a full build handles.
 func (l *Live) reload() (files []string, full bool) {
