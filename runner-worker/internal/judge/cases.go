@@ -111,9 +111,10 @@ func (c caseJudge) death() Verdict {
 	case sandbox.StatusTimeLimit:
 		return TimeLimitExceeded
 	case sandbox.StatusMemoryLimit:
-		if c.overCPU {
-			return TimeLimitExceeded
-		}
+		// The memory cgroup killed it. Its CPU time may be over the budget
+		// too: before the kill the kernel reclaims, and refaults the
+		// program's own code, on the program's time. The limit it hit is
+		// memory's.
 		return MemoryLimitExceeded
 	}
 	if c.overCPU {
