@@ -22,7 +22,8 @@ func (j *Judge) runCases(ctx context.Context, r Runner, lang language, prog sand
 	// the runtime needs to start. Wall time gets twice as much and a margin:
 	// enough for a loaded machine, and an end for programs that sleep.
 	budget := time.Duration(s.Limits.TimeMS)*time.Millisecond + lang.overhead(len(cases))
-	spec.Limits = sandbox.Limits{Wall: 2*budget + 500*time.Millisecond, CPU: budget, Memory: int64(s.Limits.MemoryMB) << 20}
+	spec.Limits = sandbox.Limits{Wall: 2*budget + 500*time.Millisecond, CPU: budget, Memory: int64(s.Limits.MemoryMB) << 20,
+		EachProcess: lang.eachProcess()}
 	res, err := r.Run(ctx, spec)
 	if err != nil {
 		return nil, outcomes{}, fmt.Errorf("run cases: %w", err)

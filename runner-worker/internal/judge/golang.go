@@ -98,6 +98,11 @@ func (g goLang) outcomes(res sandbox.Result, n int) outcomes {
 }
 
 func (g goLang) overhead(int) time.Duration { return 200 * time.Millisecond }
+
+// eachProcess: Go's runtime, refused a mapping, can die of SIGSEGV rather
+// than say it ran out of memory; the cgroup bounds it.
+func (g goLang) eachProcess() bool { return false }
+
 func (g goLang) outOfMemory() []string {
 	return []string{"out of memory", "cannot allocate memory"}
 }

@@ -23,6 +23,10 @@ type language interface {
 	// overhead is the time beyond the sample's limit a run of n cases may
 	// take: starting the runtime, and for SQL a shell per case.
 	overhead(n int) time.Duration
+	// eachProcess reports whether the runtime reports a failed allocation
+	// (rather than crash), so runs may bound each process's memory
+	// (sandbox.Limits.EachProcess).
+	eachProcess() bool
 	// outOfMemory lists texts in which the runtime says it ran out of memory:
 	// how running out is told apart from crashing where no memory cgroup
 	// counts OOM kills.
@@ -159,6 +163,7 @@ func (h harnessed) outcomes(res sandbox.Result, n int) outcomes {
 
 func (h harnessed) overhead(int) time.Duration { return h.start }
 func (h harnessed) outOfMemory() []string      { return h.oom }
+func (h harnessed) eachProcess() bool          { return true }
 
 // withInputs gives a harness the cases' inputs, as a JSON array on stdin.
 func withInputs(prog sandbox.Spec, cases []sample.Case) (sandbox.Spec, error) {

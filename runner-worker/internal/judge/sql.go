@@ -155,3 +155,4 @@ func (q sqlLang) overhead(n int) time.Duration {
 	return 100*time.Millisecond + time.Duration(n)*20*time.Millisecond
 }
 func (q sqlLang) outOfMemory() []string { return []string{"out of memory"} }
+func (q sqlLang) eachProcess() bool     { return true }

@@ -32,6 +32,11 @@ func TestAttacksAreContained(t *testing.T) {
 			if name == "rlimit" {
 				memoryStatus = StatusCrashed // RLIMIT_DATA: the runtime fails its allocation
 			}
+			spreadStatus := StatusMemoryLimit // processes each under RLIMIT_DATA, together over the cgroup's limit
+			if name == "rlimit" {
+				spreadStatus = "" // each is bounded alone
+			}
+			each := func(s Spec) Spec { s.Limits.EachProcess = true; return s }
 			tests := []struct {
 				name    string
 				spec    Spec
@@ -42,6 +47,9 @@ func TestAttacksAreContained(t *testing.T) {
 				{"python fork bomb", pyFile("import os\nwhile True:\n    try: os.fork()\n    except OSError: pass"), StatusTimeLimit, 4 * time.Second},
 				{"memory bomb", pyFile("x = bytearray(2 << 30)"), memoryStatus, 2 * time.Second},
 				{"growing memory", pyFile("x = []\nwhile True: x.append(bytearray(1 << 20))"), memoryStatus, 3 * time.Second},
+				{"memory bomb, each process bounded", each(pyFile("x = bytearray(2 << 30)")), StatusCrashed, time.Second},
+				{"growing memory, each process bounded", each(pyFile("x = []\nwhile True: x.append(bytearray(1 << 20))")), StatusCrashed, 2 * time.Second},
+				{"memory spread over processes, each bounded", each(pyFile(memorySpread)), spreadStatus, 3 * time.Second},
 				{"infinite loop", pyFile("while True: pass"), StatusTimeLimit, 3 * time.Second},
 				{"sleep past the wall limit", Spec{Argv: []string{"/bin/sleep", "60"}}, StatusTimeLimit, 3 * time.Second},
 				{"children sleeping past the limit", Spec{Argv: []string{"/bin/sh", "-c", "sleep 60 & (sleep 60 &) ; setsid sleep 60 & nohup sleep 60 & wait"}}, StatusTimeLimit, 3 * time.Second},
@@ -55,7 +63,9 @@ func TestAttacksAreContained(t *testing.T) {
 				{"foreign-arch syscall", pyFile(int80), StatusCrashed, time.Second},
 			}
 			for _, tt := range tests {
+				eachProcess := tt.spec.Limits.EachProcess
 				tt.spec.Limits = attackLimits
+				tt.spec.Limits.EachProcess = eachProcess
 				r, err := s.Run(t.Context(), tt.spec)
 				if err != nil {
 					t.Fatalf("%s: %v", tt.name, err)
@@ -79,6 +89,18 @@ func TestAttacksAreContained(t *testing.T) {
 		})
 	}
 }
+
+// memorySpread forks four processes that each fill 96 MiB, under the
+// 128 MiB limit of one process and far over that of the tree, and waits.
+const memorySpread = `
+import os, time
+for i in range(4):
+    if os.fork() == 0:
+        x = bytearray(96 << 20)
+        time.sleep(5)
+        os._exit(0)
+os.wait()
+`
 
 // diskFill writes 5 MiB files until the 64 MiB tmpfs is full.
 const diskFill = `

@@ -41,7 +41,7 @@ func (h *Host) rlimits(lim Limits) []string {
 		fmt.Sprintf("--cpu=%d:%d", cpu, cpu+1),
 		"--core=0",
 	}
-	if h.mode == ModeRlimit {
+	if h.mode == ModeRlimit || lim.EachProcess {
 		// RLIMIT_AS would break Go and Node, which reserve far more address
 		// space than they use; RLIMIT_DATA bounds what they really map.
 		args = append(args, fmt.Sprintf("--data=%d", lim.Memory))

@@ -325,15 +325,18 @@ const (
 	exitFileLimit = 128 + int(syscall.SIGXFSZ)
 )
 
-// decide sets Status; the first rule that applies wins.
+// decide sets Status; the first rule that applies wins. A memory kill
+// comes before the clocks: short of memory, the kernel reclaims and
+// refaults the program's own code before it kills, which can take seconds
+// of the program's time on a loaded machine.
 func (r *Result) decide(lim Limits) {
 	switch {
 	case r.flooded || r.ExitCode == exitFileLimit:
 		r.Status = StatusOutputLimit
-	case r.timedOut || r.ExitCode == exitCPULimit || r.cpuKilled(lim):
-		r.Status = StatusTimeLimit
 	case r.memoryKilled:
 		r.Status = StatusMemoryLimit
+	case r.timedOut || r.ExitCode == exitCPULimit || r.cpuKilled(lim):
+		r.Status = StatusTimeLimit
 	case r.ExitCode != 0:
 		r.Status = StatusCrashed
 	default:

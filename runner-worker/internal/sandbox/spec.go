@@ -34,14 +34,21 @@ type Bind struct {
 
 // Limits bound a run. Zero values take the defaults of DefaultLimits.
 type Limits struct {
-	Wall     time.Duration // wall-clock time, from start to the last process gone
-	CPU      time.Duration // CPU time of each process (RLIMIT_CPU, rounded up to a second)
-	Memory   int64         // bytes, for the whole tree (cgroup) or per process (RLIMIT_DATA)
-	Procs    int           // processes and threads
-	FileSize int64         // largest file a process may write (RLIMIT_FSIZE)
-	Disk     int64         // size of the writable /sandbox tmpfs
-	Output   int64         // stdout and stderr together; more is killed as an output flood
-	Results  int64         // bytes on fd 3; more is killed as an output flood
+	Wall   time.Duration // wall-clock time, from start to the last process gone
+	CPU    time.Duration // CPU time of each process (RLIMIT_CPU, rounded up to a second)
+	Memory int64         // bytes, for the whole tree (cgroup) or per process (RLIMIT_DATA)
+	// EachProcess also bounds each process's memory to Memory (RLIMIT_DATA)
+	// where the cgroup bounds the tree: an allocation past it then fails at
+	// once, where the cgroup alone first reclaims and refaults the program's
+	// own code, for seconds of its CPU time on a loaded machine, before it
+	// kills. For runtimes that report a failed allocation (Python, SQLite,
+	// Node); Go's may crash instead. Without cgroups it is always so.
+	EachProcess bool
+	Procs       int   // processes and threads
+	FileSize    int64 // largest file a process may write (RLIMIT_FSIZE)
+	Disk        int64 // size of the writable /sandbox tmpfs
+	Output      int64 // stdout and stderr together; more is killed as an output flood
+	Results     int64 // bytes on fd 3; more is killed as an output flood
 }
 
 // DefaultLimits returns the limits of a run that sets none.
@@ -84,6 +91,7 @@ func (l Limits) withDefaults() Limits {
 	if l.Results > 0 {
 		d.Results = l.Results
 	}
+	d.EachProcess = l.EachProcess
 	return d
 }
 
