@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strconv"
 	"time"
 
 	"guides/internal/sample"
@@ -74,7 +76,8 @@ func (j *Judge) language(name string) (language, error) {
 			name:  "javascript",
 			files: []string{"harness.js", "candidate.js"}, launcher: "launch.js", launch: nodeLauncher,
 			argv: []string{j.tc.Node, "launch.js"}, start: 500 * time.Millisecond,
-			oom: []string{"heap out of memory", "Allocation failed", "Out of memory"},
+			oom:      []string{"heap out of memory", "Allocation failed", "Out of memory"},
+			heapFlag: "--max-old-space-size=",
 		}, nil
 	case "go":
 		return goLang{tc: j.tc}, nil
@@ -135,11 +138,20 @@ type harnessed struct {
 	argv     []string
 	start    time.Duration
 	oom      []string
+	// heapFlag, when set, is the runtime's flag for its heap's size in MiB,
+	// which prepare sets to three quarters of the sample's memory: V8 near
+	// its process's limit would collect garbage again and again, for
+	// seconds, before it failed; at its own limit it fails at once.
+	heapFlag string
 }
 
 func (h harnessed) prepare(_ context.Context, _ Runner, s *sample.Sample, code string) (sandbox.Spec, compileResult, error) {
+	argv := h.argv
+	if h.heapFlag != "" && s.Limits.MemoryMB > 0 {
+		argv = slices.Insert(slices.Clone(argv), 1, h.heapFlag+strconv.Itoa(s.Limits.MemoryMB*3/4))
+	}
 	return sandbox.Spec{
-		Argv: h.argv,
+		Argv: argv,
 		Files: []sandbox.File{
 			{Name: h.files[0], Data: []byte(s.Code[h.name].Harness)},
 			{Name: h.files[1], Data: []byte(code)},
