@@ -23,6 +23,12 @@ import (
 // attackLimits keep the attacks short.
 var attackLimits = Limits{Wall: 2 * time.Second, CPU: time.Second, Memory: 128 << 20, Procs: 32}
 
+// memoryAttackLimits give the memory attacks time enough that, even on a
+// machine loaded with other tests, the memory limit is what ends them, not
+// the clocks: short of memory, the kernel reclaims and refaults on the
+// program's time before the cgroup kills, and page faults are dear here.
+var memoryAttackLimits = Limits{Wall: 8 * time.Second, CPU: 6 * time.Second, Memory: 128 << 20, Procs: 32}
+
 func TestAttacksAreContained(t *testing.T) {
 	for name, opts := range modes(t) {
 		t.Run(name, func(t *testing.T) {
@@ -36,7 +42,8 @@ func TestAttacksAreContained(t *testing.T) {
 			if name == "rlimit" {
 				spreadStatus = "" // each is bounded alone
 			}
-			each := func(s Spec) Spec { s.Limits.EachProcess = true; return s }
+			mem := func(s Spec) Spec { s.Limits = memoryAttackLimits; return s }
+			each := func(s Spec) Spec { s = mem(s); s.Limits.EachProcess = true; return s }
 			tests := []struct {
 				name    string
 				spec    Spec
@@ -45,11 +52,11 @@ func TestAttacksAreContained(t *testing.T) {
 			}{
 				{"fork bomb", Spec{Argv: []string{"/bin/sh", "-c", "b() { b | b & }; b; sleep 5"}}, "", 4 * time.Second},
 				{"python fork bomb", pyFile("import os\nwhile True:\n    try: os.fork()\n    except OSError: pass"), StatusTimeLimit, 4 * time.Second},
-				{"memory bomb", pyFile("x = bytearray(2 << 30)"), memoryStatus, 2 * time.Second},
-				{"growing memory", pyFile("x = []\nwhile True: x.append(bytearray(1 << 20))"), memoryStatus, 3 * time.Second},
-				{"memory bomb, each process bounded", each(pyFile("x = bytearray(2 << 30)")), StatusCrashed, time.Second},
-				{"growing memory, each process bounded", each(pyFile("x = []\nwhile True: x.append(bytearray(1 << 20))")), StatusCrashed, 2 * time.Second},
-				{"memory spread over processes, each bounded", each(pyFile(memorySpread)), spreadStatus, 3 * time.Second},
+				{"memory bomb", mem(pyFile("x = bytearray(2 << 30)")), memoryStatus, 8 * time.Second},
+				{"growing memory", mem(pyFile("x = []\nwhile True: x.append(bytearray(1 << 20))")), memoryStatus, 8 * time.Second},
+				{"memory bomb, each process bounded", each(pyFile("x = bytearray(2 << 30)")), StatusCrashed, 8 * time.Second},
+				{"growing memory, each process bounded", each(pyFile("x = []\nwhile True: x.append(bytearray(1 << 20))")), StatusCrashed, 8 * time.Second},
+				{"memory spread over processes, each bounded", each(pyFile(memorySpread)), spreadStatus, 8 * time.Second},
 				{"infinite loop", pyFile("while True: pass"), StatusTimeLimit, 3 * time.Second},
 				{"sleep past the wall limit", Spec{Argv: []string{"/bin/sleep", "60"}}, StatusTimeLimit, 3 * time.Second},
 				{"children sleeping past the limit", Spec{Argv: []string{"/bin/sh", "-c", "sleep 60 & (sleep 60 &) ; setsid sleep 60 & nohup sleep 60 & wait"}}, StatusTimeLimit, 3 * time.Second},
@@ -63,9 +70,9 @@ func TestAttacksAreContained(t *testing.T) {
 				{"foreign-arch syscall", pyFile(int80), StatusCrashed, time.Second},
 			}
 			for _, tt := range tests {
-				eachProcess := tt.spec.Limits.EachProcess
-				tt.spec.Limits = attackLimits
-				tt.spec.Limits.EachProcess = eachProcess
+				if tt.spec.Limits == (Limits{}) {
+					tt.spec.Limits = attackLimits
+				}
 				r, err := s.Run(t.Context(), tt.spec)
 				if err != nil {
 					t.Fatalf("%s: %v", tt.name, err)
