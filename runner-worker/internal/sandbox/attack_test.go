@@ -98,15 +98,17 @@ func TestAttacksAreContained(t *testing.T) {
 }
 
 // memorySpread forks four processes that each fill 96 MiB, under the
-// 128 MiB limit of one process and far over that of the tree, and waits.
+// 128 MiB limit of one process and far over that of the tree, and waits
+// for them.
 const memorySpread = `
 import os, time
 for i in range(4):
     if os.fork() == 0:
         x = bytearray(96 << 20)
-        time.sleep(5)
+        time.sleep(2)
         os._exit(0)
-os.wait()
+for i in range(4):
+    os.wait()
 `
 
 // diskFill writes 5 MiB files until the 64 MiB tmpfs is full.
