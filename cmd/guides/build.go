@@ -53,12 +53,19 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		staged.Abort()
 		return report(stderr, errs)
 	}
+	// An earlier site's bundle stays for IndexSearch to keep or replace;
+	// its pages go before the search reads the site.
+	staged.Keep(site.SearchBundle)
+	if err := staged.Prune(); err != nil {
+		staged.Abort()
+		fmt.Fprintf(stderr, "guides build: %v\n", err)
+		return 1
+	}
 	if err := site.IndexSearch(ctx, c.root, staged.Dir(), *cache, res.Sums, stdout); err != nil {
 		staged.Abort()
 		fmt.Fprintf(stderr, "guides build: %v\n", err)
 		return 1
 	}
-	staged.Keep("pagefind") // the bundle IndexSearch left, if any, is this build's
 	if err := staged.Commit(); err != nil {
 		staged.Abort()
 		fmt.Fprintf(stderr, "guides build: %v\n", err)

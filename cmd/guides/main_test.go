@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -226,8 +227,21 @@ func TestRebuildsPublishExactlyTheSite(t *testing.T) {
 		t.Error(err)
 	}
 	if _, err := os.Stat(filepath.Join(root, "node_modules/.bin/pagefind")); err == nil {
-		if _, err := os.Stat(filepath.Join(out, "pagefind/pagefind-entry.json")); err != nil {
-			t.Errorf("no search index after the rebuild: %v", err)
+		// Only the guides left are indexed: qa in both locales, not the
+		// removed guide that the reused site still held when the build began.
+		raw, err := os.ReadFile(filepath.Join(out, "pagefind/pagefind-entry.json"))
+		var entry struct {
+			Languages map[string]struct {
+				PageCount int `json:"page_count"`
+			} `json:"languages"`
+		}
+		if err != nil || json.Unmarshal(raw, &entry) != nil {
+			t.Fatalf("no search index after the rebuild: %v", err)
+		}
+		for lang, l := range entry.Languages {
+			if l.PageCount != 1 {
+				t.Errorf("search index of %s holds %d pages, want 1 (qa)", lang, l.PageCount)
+			}
 		}
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".public.staging-*")); len(leftovers) > 0 {

@@ -39,6 +39,7 @@ type Staged struct {
 	// reused is set when tmp holds an earlier site: what this build does
 	// not write must go before Commit.
 	reused bool
+	pruned bool // Prune ran
 	mu     sync.Mutex
 	keep   map[string]bool // slash paths written or kept, when reused
 }
@@ -144,18 +145,31 @@ func (s *Staged) Keep(p string) {
 
 // Dir is the staging directory, for steps that work on the built site as
 // files before it is published (the search index). It may hold an earlier
-// site's files until Commit: a step that writes there must replace what it
-// finds, not write into it.
+// site's files until Prune, and what a step keeps (Keep) after: a step
+// that writes there must replace what it finds, not write into it.
 func (s *Staged) Dir() string { return s.tmp }
 
-// Commit removes what an earlier site left in the staging directory, swaps
-// it in for the target, atomically when the target exists, and keeps the
-// site it replaced for the next build.
+// Prune removes what an earlier site left in the staging directory: every
+// file and directory this build neither wrote nor kept. A step that reads
+// the built site from Dir (the search index) must run after it, or it reads
+// pages the site no longer has. Commit prunes if no one did.
+func (s *Staged) Prune() error {
+	if !s.reused || s.pruned {
+		return nil
+	}
+	s.pruned = true
+	if err := s.prune(); err != nil {
+		return fmt.Errorf("stage %s: %w", s.target, err)
+	}
+	return nil
+}
+
+// Commit prunes the staging directory, swaps it in for the target,
+// atomically when the target exists, and keeps the site it replaced for
+// the next build.
 func (s *Staged) Commit() error {
-	if s.reused {
-		if err := s.prune(); err != nil {
-			return fmt.Errorf("publish %s: %w", s.target, err)
-		}
+	if err := s.Prune(); err != nil {
+		return err
 	}
 	err := unix.Renameat2(unix.AT_FDCWD, s.tmp, unix.AT_FDCWD, s.target, unix.RENAME_EXCHANGE)
 	if errors.Is(err, os.ErrNotExist) || errors.Is(err, unix.ENOENT) {
@@ -179,8 +193,6 @@ func (s *Staged) retire() error {
 	return nil
 }
 
-// prune removes every file and directory of the staging directory this
-// build neither wrote nor kept.
 func (s *Staged) prune() error {
 	live := map[string]bool{} // the directories that hold what stays
 	for p := range s.keep {

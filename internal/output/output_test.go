@@ -70,7 +70,11 @@ func TestStagedReusesPreviousSite(t *testing.T) {
 	if !third.reused {
 		t.Fatal("the third build did not stage into the first one's site")
 	}
-	// What a step other than Write made in Dir, and kept.
+	mustOK(t, third.Prune())
+	if _, err := os.Stat(filepath.Join(third.Dir(), "gone/index.html")); !os.IsNotExist(err) {
+		t.Errorf("the first build's gone/index.html survived Prune (%v)", err)
+	}
+	// What a step other than Write made in Dir after Prune, and kept.
 	mustOK(t, os.WriteFile(filepath.Join(third.Dir(), "bundle", "b"), []byte("3"), 0o644))
 	mustOK(t, third.Commit())
 	want := map[string]string{"index.html": "3", "new/index.html": "3", "f": "now a file", "d/x": "now a dir", "bundle/a": "1", "bundle/b": "3"}

@@ -120,11 +120,11 @@ func (l *Live) Update(ctx context.Context, paths []string, w Store) (Change, dia
 // Retemplate renders again, with b, every page of the page templates
 // files names ("kit.html", relative to the templates directory), and
 // writes those that changed. b must be the Live's Builder but for those
-// templates: serve makes it anew when a template changes; files that are
-// not templates (*.html) are ignored. When one of them
-// is not a page template in both (the layout or a partial, which every
-// page shows, or a page template added or removed), it asks for a full
-// build and changes nothing.
+// templates: serve makes it anew when a template changes. Files that are
+// not templates (*.html) are ignored. When a template is not a page
+// template in both Builders (the layout or a partial, which every page
+// shows, or a page template added or removed), it asks for a full build
+// and changes nothing.
 func (l *Live) Retemplate(ctx context.Context, b *Builder, files []string, w Store) (Change, error) {
 	names := map[string]bool{}
 	for _, f := range files {
@@ -289,9 +289,8 @@ func (l *Live) load(files []string) ([]*content.Page, diag.List, error) {
 // of pages, copying the old plan's maps cost more than the edit.
 func (e *edit) derive() {
 	old := e.l.p
-	swap := e.swap
-	s := &content.Site{Locales: old.s.Locales, Samples: old.s.Samples, Pages: swap(old.s.Pages)}
-	q := &plan{b: e.l.b, s: s, pages: swap(old.pages), drafts: swap(old.drafts), docs: old.docs,
+	s := &content.Site{Locales: old.s.Locales, Samples: old.s.Samples, Pages: e.swap(old.s.Pages)}
+	q := &plan{b: e.l.b, s: s, pages: e.swap(old.pages), drafts: e.swap(old.drafts), docs: old.docs,
 		byKey: maps.Clone(old.byKey), homes: maps.Clone(old.homes), panels: old.panels, parts: old.parts}
 	for was, np := range e.repl {
 		if np.Kind == content.Home {
@@ -339,13 +338,12 @@ func (e *edit) deriveIndex() {
 		}
 		retitled = retitled || was.Guide.Title != np.Guide.Title
 	}
-	swap := e.swap
 	locs := map[string]*localeIndex{}
 	for _, loc := range e.l.p.s.Locales {
 		idx := e.l.p.index(loc)
-		n := &localeIndex{guides: swap(idx.guides), tags: idx.tags, tagged: map[string][]*content.Page{}, tagsOf: maps.Clone(idx.tagsOf)}
+		n := &localeIndex{guides: e.swap(idx.guides), tags: idx.tags, tagged: map[string][]*content.Page{}, tagsOf: maps.Clone(idx.tagsOf)}
 		for slug, pages := range idx.tagged {
-			n.tagged[slug] = swap(pages)
+			n.tagged[slug] = e.swap(pages)
 			if retitled {
 				sortByTitle(n.tagged[slug])
 			}

@@ -25,7 +25,7 @@ type plan struct {
 	homes  map[string]*content.Page            // locale → home page
 	panels map[string]map[string][]byte        // sample → locale → try panel HTML
 	lookup readerIndex                         // the reader pages' index, built on first use (library.go)
-	parts  *partsCache                         // what library pages show of each guide (questions.go)
+	parts  *partsCache                         // what library and home pages show of each guide (questions.go)
 	groups sync.Map                            // groupKey → template.HTML: filter nav groups shared by many pages (questions.go)
 }
 

@@ -167,28 +167,35 @@ func (p *plan) section(pg *content.Page, kind string) (template.HTML, error) {
 	g := p.parts.of(pg)
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if html, ok := g.sections[kind]; ok {
+	return memo(&g.sections, kind, func() (template.HTML, error) {
+		if g.head == "" {
+			if err := p.renderParts(g, pg, entries); err != nil {
+				return "", err
+			}
+		}
+		var listed []template.HTML
+		for i, e := range entries {
+			if kind == "" || e.Kind == kind {
+				listed = append(listed, g.entryHTML[i])
+			}
+		}
+		return p.partial("library-guide", sectionParts{g.head, join(listed)})
+	})
+}
+
+// memo returns (*m)[key], rendering and keeping it the first time.
+func memo(m *map[string]template.HTML, key string, render func() (template.HTML, error)) (template.HTML, error) {
+	if html, ok := (*m)[key]; ok {
 		return html, nil
 	}
-	if g.head == "" {
-		if err := p.renderParts(g, pg, entries); err != nil {
-			return "", err
-		}
-	}
-	var listed []template.HTML
-	for i, e := range entries {
-		if kind == "" || e.Kind == kind {
-			listed = append(listed, g.entryHTML[i])
-		}
-	}
-	html, err := p.partial("library-guide", sectionParts{g.head, join(listed)})
+	html, err := render()
 	if err != nil {
 		return "", err
 	}
-	if g.sections == nil {
-		g.sections = map[string]template.HTML{}
+	if *m == nil {
+		*m = map[string]template.HTML{}
 	}
-	g.sections[kind] = html
+	(*m)[key] = html
 	return html, nil
 }
 

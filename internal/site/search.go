@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -34,6 +36,9 @@ func (p *plan) searchView(j job) *view {
 		"inLanguage": j.locale, "url": v.Canonical}
 	return v
 }
+
+// SearchBundle is the directory of the site that holds the search index.
+const SearchBundle = "pagefind"
 
 // searchGlob matches, relative to the site, the pages Pagefind reads: the
 // guides, the only pages with data-pagefind-body (an untranslated
@@ -67,18 +72,20 @@ func pagefindArgs() []string {
 // from the cache, and is removed otherwise, never written into (its files
 // may be links into the cache).
 //
-// sums, which may be nil, holds the SHA-256 of pages the build wrote
-// (Result.Sums), so that the cache's key need not read them back.
+// sums, which may be nil, holds the SHA-256 of every page of dir Pagefind
+// reads, as the build wrote them (Result.Sums): then neither the pages'
+// list nor the cache's key needs the disk. dir must hold no other such
+// page (output.Staged.Prune).
 func IndexSearch(ctx context.Context, root, dir, cache string, sums map[string][32]byte, log io.Writer) error {
-	bundle := filepath.Join(dir, "pagefind")
+	bundle := filepath.Join(dir, SearchBundle)
 	bin := filepath.Join(root, filepath.FromSlash(PagefindBin))
 	if _, err := os.Stat(bin); err != nil {
 		fmt.Fprintf(log, "search: no %s, so no search index (run npm ci to install Pagefind)\n", bin)
 		return removeBundle(bundle)
 	}
-	pages, err := fs.Glob(os.DirFS(dir), searchGlob)
+	pages, err := searchPages(dir, sums)
 	if err != nil {
-		return fmt.Errorf("search index: %w", err)
+		return err
 	}
 	if len(pages) == 0 {
 		fmt.Fprintln(log, "search: no guide pages, so no search index")
@@ -113,6 +120,19 @@ func IndexSearch(ctx context.Context, root, dir, cache string, sums map[string][
 		}
 	}
 	return nil
+}
+
+// searchPages lists the pages of the site in dir that Pagefind reads: the
+// keys of sums when the build gave them, else what the glob finds there.
+func searchPages(dir string, sums map[string][32]byte) ([]string, error) {
+	if sums != nil {
+		return slices.Sorted(maps.Keys(sums)), nil
+	}
+	pages, err := fs.Glob(os.DirFS(dir), searchGlob)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	return pages, nil
 }
 
 // removeBundle removes an earlier build's bundle, if any.

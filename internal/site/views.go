@@ -46,18 +46,9 @@ func (p *plan) cardHTML(loc string, c card) (template.HTML, error) {
 	g := p.parts.of(c.page)
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if html, ok := g.cards[loc]; ok {
-		return html, nil
-	}
-	html, err := p.partial("home-card", cardData{c, localizer{p, loc}})
-	if err != nil {
-		return "", err
-	}
-	if g.cards == nil {
-		g.cards = map[string]template.HTML{}
-	}
-	g.cards[loc] = html
-	return html, nil
+	return memo(&g.cards, loc, func() (template.HTML, error) {
+		return p.partial("home-card", cardData{c, localizer{p, loc}})
+	})
 }
 
 // families groups a locale's guides by family; a guide not yet translated

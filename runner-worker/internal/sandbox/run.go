@@ -345,10 +345,11 @@ func (r *Result) decide(lim Limits) {
 }
 
 // cpuKilled tells a process the kernel killed at RLIMIT_CPU's hard limit
-// (one that ignored SIGXCPU) from one killed for memory. RLIMIT_CPU counts
-// per process, so the tree's total is only a hint; it is never enough alone.
+// (one that ignored SIGXCPU) from one killed otherwise; decide has ruled
+// out a memory kill already. RLIMIT_CPU counts per process, so the tree's
+// total is only a hint; it is never enough alone.
 func (r *Result) cpuKilled(lim Limits) bool {
-	return r.ExitCode == 128+int(syscall.SIGKILL) && !r.memoryKilled && r.CPU >= cpuLimit(lim)+time.Second
+	return r.ExitCode == 128+int(syscall.SIGKILL) && r.CPU >= cpuLimit(lim)+time.Second
 }
 
 // cpuLimit is the CPU time RLIMIT_CPU enforces: whole seconds.

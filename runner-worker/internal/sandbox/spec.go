@@ -101,8 +101,8 @@ type Status string
 // The statuses, in the order they are decided: the first that applies wins.
 const (
 	StatusOutputLimit Status = "output_limit" // output cap hit, or SIGXFSZ
-	StatusTimeLimit   Status = "time_limit"   // wall timer, or RLIMIT_CPU
 	StatusMemoryLimit Status = "memory_limit" // the memory cgroup killed a process
+	StatusTimeLimit   Status = "time_limit"   // wall timer, or RLIMIT_CPU
 	StatusCrashed     Status = "crashed"      // non-zero exit or death by signal
 	StatusOK          Status = "ok"           // exit 0
 )
