@@ -2,12 +2,34 @@ package corpus
 
 // hugoConfig is the Hugo site configuration: the same two locales, each
 // reading its own content directory, with English URLs under /en/ like ours so
-// the generated links resolve in both builds.
+// the generated links resolve in both builds. Besides each guide's page, Hugo
+// writes what guides writes for it: an interview kit and a page of the role's
+// questions (two output formats of the guide), and the question library: every
+// guide (content/<locale>/questions), per question kind, and per stack tag (a
+// taxonomy). Feeds stay off: guides writes one per locale, Hugo one per list.
 const hugoConfig = `baseURL = "http://localhost/"
 title = "Hiring guides"
 defaultContentLanguage = "en"
 defaultContentLanguageInSubdir = true
-disableKinds = ["taxonomy", "term", "RSS"]
+disableKinds = ["RSS"]
+
+[taxonomies]
+stack = "stack"
+
+[outputFormats.kit]
+mediaType = "text/html"
+baseName = "index"
+path = "kit"
+isHTML = true
+
+[outputFormats.questions]
+mediaType = "text/html"
+baseName = "index"
+path = "questions/role"
+isHTML = true
+
+[outputs]
+page = ["html", "kit", "questions"]
 
 [languages.en]
 languageName = "English"
@@ -20,6 +42,39 @@ weight = 2
 contentDir = "content/it"
 title = "Guide alle assunzioni"
 `
+
+// hugoGuidesOnly is the configuration of the earlier, narrower comparison:
+// guide pages and home pages only, none of the readers' pages guides also
+// writes. The bench reports it beside the full one.
+const hugoGuidesOnly = `baseURL = "http://localhost/"
+title = "Hiring guides"
+defaultContentLanguage = "en"
+defaultContentLanguageInSubdir = true
+disableKinds = ["taxonomy", "term", "RSS", "section"]
+
+[languages.en]
+languageName = "English"
+weight = 1
+contentDir = "content/en"
+
+[languages.it]
+languageName = "Italiano"
+weight = 2
+contentDir = "content/it"
+title = "Guide alle assunzioni"
+`
+
+// hugoLibrary is the Hugo-only content of a locale's question library: the
+// section pages that list every guide, once for all questions and once per
+// kind. Hugo cannot pick the questions out of a guide's body, so its library
+// entries are each guide's title, link and summary.
+func hugoLibrary(loc string) map[string]string {
+	files := map[string]string{loc + "/questions/_index.md": "---\ntitle: Questions\n---\n"}
+	for _, k := range append(questionKinds(), "coding") { // guides has a page for try blocks' kind too
+		files[loc+"/questions/kind/"+k+"/_index.md"] = "---\ntitle: " + k + "\n---\n"
+	}
+	return files
+}
 
 // hugoLayouts are minimal templates that render what our pages render: title,
 // summary, stack tags, skills, process rounds, the body, a language switcher,
@@ -57,6 +112,40 @@ func hugoLayouts() map[string]string {
 		"layouts/_default/list.html": `{{ define "main" }}
 <h1>{{ .Title }}</h1>
 <ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ul>
+{{ end }}
+`,
+		"layouts/_default/single.kit.html": `{{ define "main" }}
+<article class="kit">
+<p><a href="{{ .RelPermalink }}">{{ .Title }}</a></p>
+<h1>Kit: {{ .Title }}</h1>
+<table><tbody>{{ range .Params.process }}<tr><th>{{ .name }}</th><td>{{ .minutes }} min</td><td>{{ .focus }}</td></tr>{{ end }}</tbody></table>
+{{ .Content }}
+<table class="grid"><tbody>{{ range .Params.skills }}<tr><th>{{ . }}</th><td></td><td></td><td></td><td></td><td></td><td></td></tr>{{ end }}</tbody></table>
+</article>
+{{ end }}
+`,
+		"layouts/_default/single.questions.html": `{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{ partial "entry.html" . }}
+{{ end }}
+`,
+		"layouts/partials/entry.html": `<section class="entry"><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
+<ul class="stack">{{ range .Params.stack }}<li>{{ . }}</li>{{ end }}</ul>
+{{ .Summary }}</section>
+`,
+		"layouts/questions/list.html": `{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{ range where .Site.RegularPages "Section" "roles" }}{{ partial "entry.html" . }}{{ end }}
+{{ end }}
+`,
+		"layouts/404.html": `{{ define "main" }}
+<h1>Not found</h1>
+<p><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a></p>
+{{ end }}
+`,
+		"layouts/_default/term.html": `{{ define "main" }}
+<h1>{{ .Title }}</h1>
+{{ range .Pages }}{{ partial "entry.html" . }}{{ end }}
 {{ end }}
 `,
 		"layouts/index.html": `{{ define "main" }}

@@ -24,6 +24,16 @@ func WriteSite(dir string, cfg Config) error {
 	if err := writeFile(filepath.Join(hugo, "hugo.toml"), []byte(hugoConfig)); err != nil {
 		return err
 	}
+	if err := writeFile(filepath.Join(hugo, HugoGuidesOnlyConfig), []byte(hugoGuidesOnly)); err != nil {
+		return err
+	}
+	for _, loc := range g.locs {
+		for path, text := range hugoLibrary(loc.code) {
+			if err := writeFile(filepath.Join(hugo, "content", filepath.FromSlash(path)), []byte(text)); err != nil {
+				return err
+			}
+		}
+	}
 	for path, text := range hugoLayouts() {
 		if err := writeFile(filepath.Join(hugo, filepath.FromSlash(path)), []byte(text)); err != nil {
 			return err
@@ -31,6 +41,10 @@ func WriteSite(dir string, cfg Config) error {
 	}
 	return nil
 }
+
+// HugoGuidesOnlyConfig names the Hugo configuration, beside hugo.toml, that
+// builds the guide and home pages only.
+const HugoGuidesOnlyConfig = "hugo-guides-only.toml"
 
 // writeParallel writes every file of g under root and links it under mirror,
 // on GOMAXPROCS workers, and returns the first error.

@@ -66,7 +66,8 @@ var errNoFrontMatter = errors.New(`missing front matter: a page starts with a "-
 var errUnterminated = errors.New(`unterminated front matter: no closing "---" line`)
 
 // splitFrontMatter cuts src with adrg/frontmatter, keeping the raw YAML to be
-// decoded strictly later.
+// decoded strictly later. The body shares src's memory and overwrites src's
+// front matter.
 func splitFrontMatter(src []byte) (split, error) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	var raw []byte
@@ -81,13 +82,29 @@ func splitFrontMatter(src []byte) (split, error) {
 		}
 		return split{}, errNoFrontMatter
 	}
-	bodyLine := lineOf(src, len(src)-len(body))
-	s := split{YAML: raw, YAMLLine: bodyLine, Body: body}
+	off := len(src) - len(body)
+	bodyLine := lineOf(src, off)
+	s := split{YAML: raw, YAMLLine: bodyLine}
 	if i := bytes.Index(src, raw); len(raw) > 0 && i >= 0 {
 		s.YAMLLine = lineOf(src, i)
 	}
-	s.Body = append(bytes.Repeat([]byte("\n"), bodyLine-1), body...)
+	s.Body = padded(src, off, bodyLine, body)
 	return s, nil
+}
+
+// padded is the body with an empty line for each line above it, so that
+// positions in it are the file's. The body is a suffix of src, and src's
+// front matter becomes the padding in place: a guide's bytes are not copied
+// again.
+func padded(src []byte, off, line int, body []byte) []byte {
+	if !bytes.Equal(src[off:], body) {
+		return append(bytes.Repeat([]byte("\n"), line-1), body...)
+	}
+	start := off - (line - 1) // src[:off] holds line-1 newlines, so start >= 0
+	for i := start; i < off; i++ {
+		src[i] = '\n'
+	}
+	return src[start:]
 }
 
 func lineOf(src []byte, off int) int { return 1 + bytes.Count(src[:off], []byte("\n")) }

@@ -128,6 +128,13 @@ func (c *Catalog) localizeOnce() {
 // Has reports whether locale defines message id itself (no fallback).
 func (c *Catalog) Has(locale, id string) bool { return c.ids[locale][id] }
 
+// Simple returns the text of a message that locale defines without plural
+// forms, as T prints it with no count.
+func (c *Catalog) Simple(locale, id string) (string, bool) {
+	s, ok := c.simple[locale][id]
+	return s, ok
+}
+
 // T localizes id for locale. With a count it picks the plural form and passes
 // {{.Count}}. A missing message falls back to the default locale's text and
 // is recorded, never an error: a template must not fail on a translation.

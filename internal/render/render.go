@@ -14,55 +14,65 @@ import (
 	"strings"
 )
 
-// Templates is the parsed template set. Safe for concurrent use.
+// Templates is the parsed template set. Safe for concurrent use once
+// Localize calls are done.
 type Templates struct {
 	shared *template.Template
 	pages  map[string]*template.Template // page name (file name without .html) → its set
+	local  map[string]map[string]*template.Template
+	files  []file // sources, kept to parse a locale's copy from
+}
+
+type file struct {
+	name string
+	src  string
+	page bool // defines "main"
 }
 
 // Parse reads every *.html file of fsys.
 func Parse(fsys fs.FS) (*Templates, error) {
-	files, err := fs.Glob(fsys, "*.html")
+	names, err := fs.Glob(fsys, "*.html")
 	if err != nil {
 		return nil, err
 	}
-	t := &Templates{shared: template.New(""), pages: map[string]*template.Template{}}
-	var pageFiles []string
-	for _, f := range files {
-		src, err := fs.ReadFile(fsys, f)
+	t := &Templates{local: map[string]map[string]*template.Template{}}
+	for _, name := range names {
+		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
 		}
-		if bytes.Contains(src, []byte(`{{define "main"`)) {
-			pageFiles = append(pageFiles, f)
-			continue
-		}
-		if _, err := t.shared.New(f).Parse(string(src)); err != nil {
-			return nil, err
-		}
+		t.files = append(t.files, file{name, string(src), bytes.Contains(src, []byte(`{{define "main"`))})
 	}
-	for _, f := range pageFiles {
-		if err := t.addPage(fsys, f); err != nil {
-			return nil, err
-		}
-	}
-	return t, nil
+	t.shared, t.pages, err = t.parse()
+	return t, err
 }
 
-func (t *Templates) addPage(fsys fs.FS, file string) error {
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return err
+// parse makes a fresh template set from the sources.
+func (t *Templates) parse() (*template.Template, map[string]*template.Template, error) {
+	shared := template.New("")
+	for _, f := range t.files {
+		if f.page {
+			continue
+		}
+		if _, err := shared.New(f.name).Parse(f.src); err != nil {
+			return nil, nil, err
+		}
 	}
-	set, err := t.shared.Clone()
-	if err != nil {
-		return err
+	pages := map[string]*template.Template{}
+	for _, f := range t.files {
+		if !f.page {
+			continue
+		}
+		set, err := shared.Clone()
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, err := set.New(f.name).Parse(f.src); err != nil {
+			return nil, nil, err
+		}
+		pages[strings.TrimSuffix(path.Base(f.name), ".html")] = set
 	}
-	if _, err := set.New(file).Parse(string(src)); err != nil {
-		return err
-	}
-	t.pages[strings.TrimSuffix(path.Base(file), ".html")] = set
-	return nil
+	return shared, pages, nil
 }
 
 // Pages lists the page template names.
@@ -75,11 +85,14 @@ func (t *Templates) Pages() []string {
 	return out
 }
 
-// Page executes page name inside the base layout.
-func (t *Templates) Page(w io.Writer, name string, data any) error {
-	set, ok := t.pages[name]
+// Page executes page name inside the base layout, with the locale's copy
+// when Localize made one.
+func (t *Templates) Page(w io.Writer, locale, name string, data any) error {
+	set, ok := t.local[locale][name]
 	if !ok {
-		return fmt.Errorf("no page template %q", name)
+		if set, ok = t.pages[name]; !ok {
+			return fmt.Errorf("no page template %q", name)
+		}
 	}
 	return set.ExecuteTemplate(w, "base", data)
 }

@@ -61,8 +61,14 @@ type Builder struct {
 	buffers chan *bytes.Buffer
 }
 
-// maxKeptBuffer is the largest buffer worth keeping for the next page.
-const maxKeptBuffer = 16 << 20
+// maxKeptBuffer is the largest buffer worth keeping for the next page: the
+// few library pages larger than this grow their own.
+const maxKeptBuffer = 1 << 20
+
+// keptBuffers is how many buffers b.buffers keeps: enough for the pages
+// queued for the writer, one per renderer and the fragments they render,
+// so that a page's buffer rarely has to be made.
+const keptBuffers = writeQueue + 64
 
 // buffer is an empty buffer, from b.buffers when one is free.
 func (b *Builder) buffer() *bytes.Buffer {
@@ -90,7 +96,7 @@ func (b *Builder) release(buf *bytes.Buffer) {
 // assets' own.
 func New(cfg Config) (*Builder, diag.List) {
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	b := &Builder{cfg: cfg, md: markdown.New(), min: assets.NewMinifier(), buffers: make(chan *bytes.Buffer, 8*runtime.GOMAXPROCS(0))}
+	b := &Builder{cfg: cfg, md: markdown.New(), min: assets.NewMinifier(), buffers: make(chan *bytes.Buffer, keptBuffers)}
 	var errs diag.List
 	var err error
 	if b.cat, err = i18n.Load(cfg.Locales, DefaultLocale); err != nil {
@@ -98,6 +104,13 @@ func New(cfg Config) (*Builder, diag.List) {
 	}
 	if b.tmpl, err = render.Parse(cfg.Templates); err != nil {
 		errs.Add(diag.Pos{File: "templates"}, "%v", err)
+	} else if b.cat != nil {
+		for _, loc := range b.cat.Locales {
+			if err := b.tmpl.Localize(loc, func(id string) (string, bool) { return b.cat.Simple(loc, id) }); err != nil {
+				errs.Add(diag.Pos{File: "templates"}, "%v", err)
+				break
+			}
+		}
 	}
 	var aerrs diag.List
 	b.bundle, aerrs = b.buildAssets()

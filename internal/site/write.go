@@ -100,6 +100,9 @@ type writer struct {
 	done  chan error
 }
 
+// writeQueue is how many rendered pages wait for the writer at most.
+const writeQueue = 32
+
 // queued is a rendered page on its way to the output, its HTML in buf.
 type queued struct {
 	file string
@@ -107,7 +110,7 @@ type queued struct {
 }
 
 func (p *plan) startWriter(w output.Writer) *writer {
-	wr := &writer{b: p.b, pages: make(chan queued, 32), done: make(chan error, 1)}
+	wr := &writer{b: p.b, pages: make(chan queued, writeQueue), done: make(chan error, 1)}
 	go func() {
 		var first error
 		for pg := range wr.pages {
@@ -156,7 +159,7 @@ func (p *plan) render(j job, doc *markdown.Doc, buf *bytes.Buffer) (*Rendered, e
 		var v *view
 		if v, err = p.viewOf(j, doc); err == nil {
 			buf.Grow(v.size())
-			err = p.b.tmpl.Page(buf, j.template, v)
+			err = p.b.tmpl.Page(buf, v.Locale, j.template, v)
 		}
 	}
 	if err != nil {

@@ -5,7 +5,7 @@
 //
 // Usage (from the repository root):
 //
-//	go run ./bench/cmd/bench [-pages 1000,5000] [-runs 3] [-only guides,hugo,floor,guides-cold]
+//	go run ./bench/cmd/bench [-pages 1000,5000] [-runs 3] [-only guides,hugo,floor,guides-cold,hugo-guides]
 //
 // "guides" is `guides build` with a search index cache of its own, which its
 // warm-up run fills: its timed runs are rebuilds of unchanged content, as an

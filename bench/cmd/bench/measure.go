@@ -20,6 +20,7 @@ type result struct {
 	wall  time.Duration // median of the timed runs
 	cpu   time.Duration // median user+system time of the timed runs
 	rss   int64         // peak resident set, bytes, the highest of the timed runs
+	files int           // HTML files written
 }
 
 // rssMiB is the peak RSS in MiB.
@@ -31,6 +32,7 @@ func (r result) rssMiB() float64 {
 type sample struct {
 	wall, cpu time.Duration
 	rss       int64
+	files     int
 }
 
 // measureAll runs every tool on the corpus in dir once to warm up, then runs
@@ -54,7 +56,7 @@ func measureAll(ctx context.Context, tools []tool, dir string, pages, runs int, 
 			if err != nil {
 				return nil, err
 			}
-			if err := checkOutput(t.name, out, pages); err != nil {
+			if s.files, err = checkOutput(t.name, out, pages); err != nil {
 				return nil, err
 			}
 			fmt.Fprintf(stderr, "  round %d %s: %.2f s wall, %.2f s cpu, %.0f MiB\n",
@@ -79,6 +81,7 @@ func summarize(name string, pages int, samples []sample) result {
 	for i, s := range samples {
 		walls[i], cpus[i] = s.wall, s.cpu
 		r.rss = max(r.rss, s.rss)
+		r.files = s.files
 	}
 	r.wall, r.cpu = median(walls), median(cpus)
 	return r
@@ -116,9 +119,10 @@ func median(s []time.Duration) time.Duration {
 	return s[len(s)/2]
 }
 
-// checkOutput fails when a tool exited 0 but wrote fewer HTML files than
-// there are pages, so a silent no-op never passes for a fast build.
-func checkOutput(name, out string, pages int) error {
+// checkOutput counts the HTML files a tool wrote, and fails when it exited 0
+// but wrote fewer than there are pages, so a silent no-op never passes for a
+// fast build.
+func checkOutput(name, out string, pages int) (int, error) {
 	n := 0
 	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".html") {
@@ -127,12 +131,12 @@ func checkOutput(name, out string, pages int) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("%s: check output: %w", name, err)
+		return n, fmt.Errorf("%s: check output: %w", name, err)
 	}
 	if n < pages {
-		return fmt.Errorf("%s wrote %d HTML files for %d pages", name, n, pages)
+		return n, fmt.Errorf("%s wrote %d HTML files for %d pages", name, n, pages)
 	}
-	return nil
+	return n, nil
 }
 
 // tailWriter keeps the last max bytes written to it, for error reports.

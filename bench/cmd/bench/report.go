@@ -63,18 +63,18 @@ func (t target) cell(byTool map[string]result) string {
 // wall-time ratios, and on a busy machine CPU time shows whether a miss is
 // the tool's or the machine's.
 func writeTable(w io.Writer, results []result) error {
-	cols := []string{"pages", "tool", "wall s", "cpu s", "peak RSS MiB"}
+	cols := []string{"pages", "tool", "HTML files", "wall s", "cpu s", "peak RSS MiB"}
 	for _, t := range targets() {
 		cols = append(cols, t.header())
 	}
-	rows := []string{row(cols), "| ---: | --- | ---: | ---: | ---: | --- | --- | --- |"}
+	rows := []string{row(cols), "| ---: | --- | ---: | ---: | ---: | ---: | --- | --- | --- |"}
 	for _, group := range bySize(results) {
 		byTool := map[string]result{}
 		for _, r := range group {
 			byTool[r.tool] = r
 		}
 		for i, r := range group {
-			cells := []string{fmt.Sprint(r.pages), r.tool, fmt.Sprintf("%.2f", r.wall.Seconds()),
+			cells := []string{fmt.Sprint(r.pages), r.tool, fmt.Sprint(r.files), fmt.Sprintf("%.2f", r.wall.Seconds()),
 				fmt.Sprintf("%.2f", r.cpu.Seconds()), fmt.Sprintf("%.0f", r.rssMiB())}
 			for _, t := range targets() {
 				if i == 0 {

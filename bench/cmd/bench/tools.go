@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"guides/bench/corpus"
 )
 
 // tool is one site builder under test.
@@ -23,9 +25,11 @@ type tool struct {
 // toolNames lists the tools in table order. "guides" keeps its search index
 // cache between runs, as a user's rebuilds do, so its timed runs reuse the
 // index its warm-up built; "guides-cold" has no cache and builds the index
-// with Pagefind on every run, which shows what a first build costs.
+// with Pagefind on every run, which shows what a first build costs. "hugo"
+// writes the pages guides writes; "hugo-guides" only the guide and home
+// pages, the narrower comparison of earlier reports.
 func toolNames() []string {
-	return []string{"guides", "hugo", "floor", "guides-cold"}
+	return []string{"guides", "hugo", "floor", "guides-cold", "hugo-guides"}
 }
 
 // isTool reports whether name is a known tool.
@@ -60,7 +64,11 @@ func newTool(ctx context.Context, name, root, tmp string, stderr io.Writer) (too
 		t.once = true
 		return t, err
 	case "hugo":
-		return hugoTool(ctx, stderr)
+		return hugoTool(ctx, name, "", stderr)
+	case "hugo-guides":
+		t, err := hugoTool(ctx, name, corpus.HugoGuidesOnlyConfig, stderr)
+		t.once = true
+		return t, err
 	default:
 		return floorTool(ctx, root, tmp)
 	}
@@ -78,8 +86,9 @@ func guidesTool(ctx context.Context, name, root, tmp, cache string) (tool, error
 	}}, err
 }
 
-// hugoTool finds hugo on PATH and logs its version.
-func hugoTool(ctx context.Context, stderr io.Writer) (tool, error) {
+// hugoTool finds hugo on PATH and logs its version. config, when not empty,
+// names the site configuration to use instead of hugo.toml.
+func hugoTool(ctx context.Context, name, config string, stderr io.Writer) (tool, error) {
 	bin, err := exec.LookPath("hugo")
 	if err != nil {
 		return tool{}, fmt.Errorf("hugo not found (make bench-deps installs it): %w", err)
@@ -87,8 +96,12 @@ func hugoTool(ctx context.Context, stderr io.Writer) (tool, error) {
 	if v, err := exec.CommandContext(ctx, bin, "version").Output(); err == nil {
 		fmt.Fprintf(stderr, "  %s", v)
 	}
-	return tool{name: "hugo", command: func(ctx context.Context, dir, out string) *exec.Cmd {
-		return exec.CommandContext(ctx, bin, "--source", filepath.Join(dir, "hugo"), "--destination", out, "--quiet")
+	return tool{name: name, command: func(ctx context.Context, dir, out string) *exec.Cmd {
+		args := []string{"--source", filepath.Join(dir, "hugo"), "--destination", out, "--quiet"}
+		if config != "" {
+			args = append(args, "--config", config)
+		}
+		return exec.CommandContext(ctx, bin, args...)
 	}}, nil
 }
 
