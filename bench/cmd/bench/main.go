@@ -11,6 +11,10 @@
 // warm-up run fills: its timed runs are rebuilds of unchanged content, as an
 // editor's are, and the targets are read off them. "guides-cold" runs once
 // per size without a cache, so Pagefind indexes every guide: a first build.
+// "hugo" builds the same pages with a minimal layout (see bench/corpus);
+// "hugo-guides" runs once per size and builds the guide pages alone, as the
+// comparison did before Hugo wrote the readers' pages too. The table counts
+// the HTML files each tool wrote.
 //
 // -pages counts guides per locale; the table counts both locales. The tools
 // run in rounds, each tool once per round, so load drift on a shared machine
