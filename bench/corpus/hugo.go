@@ -1,17 +1,35 @@
 package corpus
 
-// hugoConfig is the Hugo site configuration: the same two locales, each
-// reading its own content directory, with English URLs under /en/ like ours so
-// the generated links resolve in both builds. Besides each guide's page, Hugo
+// hugoSite is what both Hugo configurations start with: the site, and
+// English URLs under /en/ like ours so the generated links resolve in both
+// builds.
+const hugoSite = `baseURL = "http://localhost/"
+title = "Hiring guides"
+defaultContentLanguage = "en"
+defaultContentLanguageInSubdir = true
+`
+
+// hugoLanguages ends both configurations: the same two locales, each reading
+// its own content directory.
+const hugoLanguages = `
+[languages.en]
+languageName = "English"
+weight = 1
+contentDir = "content/en"
+
+[languages.it]
+languageName = "Italiano"
+weight = 2
+contentDir = "content/it"
+title = "Guide alle assunzioni"
+`
+
+// hugoConfig is the Hugo site configuration. Besides each guide's page, Hugo
 // writes what guides writes for it: an interview kit and a page of the role's
 // questions (two output formats of the guide), and the question library: every
 // guide (content/<locale>/questions), per question kind, and per stack tag (a
 // taxonomy). Feeds stay off: guides writes one per locale, Hugo one per list.
-const hugoConfig = `baseURL = "http://localhost/"
-title = "Hiring guides"
-defaultContentLanguage = "en"
-defaultContentLanguageInSubdir = true
-disableKinds = ["RSS"]
+const hugoConfig = hugoSite + `disableKinds = ["RSS"]
 
 [taxonomies]
 stack = "stack"
@@ -30,39 +48,13 @@ isHTML = true
 
 [outputs]
 page = ["html", "kit", "questions"]
-
-[languages.en]
-languageName = "English"
-weight = 1
-contentDir = "content/en"
-
-[languages.it]
-languageName = "Italiano"
-weight = 2
-contentDir = "content/it"
-title = "Guide alle assunzioni"
-`
+` + hugoLanguages
 
 // hugoGuidesOnly is the configuration of the earlier, narrower comparison:
 // guide pages and home pages only, none of the readers' pages guides also
 // writes. The bench reports it beside the full one.
-const hugoGuidesOnly = `baseURL = "http://localhost/"
-title = "Hiring guides"
-defaultContentLanguage = "en"
-defaultContentLanguageInSubdir = true
-disableKinds = ["taxonomy", "term", "RSS", "section"]
-
-[languages.en]
-languageName = "English"
-weight = 1
-contentDir = "content/en"
-
-[languages.it]
-languageName = "Italiano"
-weight = 2
-contentDir = "content/it"
-title = "Guide alle assunzioni"
-`
+const hugoGuidesOnly = hugoSite + `disableKinds = ["taxonomy", "term", "RSS", "section"]
+` + hugoLanguages
 
 // hugoLibrary is the Hugo-only content of a locale's question library: the
 // section pages that list every guide, once for all questions and once per
