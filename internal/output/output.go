@@ -144,9 +144,10 @@ func writeAll(fd int, data []byte) error {
 	return nil
 }
 
-// mkdirAll makes dir and its parents. A new site's directories are new:
-// one mkdir makes each whose parent was made before, where os.MkdirAll
-// would first stat it and its parent.
+// mkdirAll makes dir and its parents; in a reused directory it first
+// removes an earlier site's file where a directory must go. A new site's
+// directories are new: one mkdir makes each whose parent was made before,
+// where os.MkdirAll would first stat it and its parent.
 func (s *Staged) mkdirAll(dir string) error {
 	if !s.reused && unix.Mkdir(dir, 0o755) == nil {
 		return nil
