@@ -75,31 +75,55 @@ func splitFrontMatter(src []byte) (split, error) {
 		*v.(*[]byte) = append([]byte(nil), b...)
 		return nil
 	})
-	body, err := frontmatter.MustParse(bytes.NewReader(src), &raw, capture)
+	// adrg copies all it reads into a buffer; given the front matter alone,
+	// it returns the same split without copying the body.
+	head := src[:frontMatterEnd(src)]
+	rest, err := frontmatter.MustParse(bytes.NewReader(head), &raw, capture)
 	if err != nil {
 		if bytes.HasPrefix(bytes.TrimLeft(src, " \t\r\n"), []byte("---")) {
 			return split{}, errUnterminated
 		}
 		return split{}, errNoFrontMatter
 	}
-	off := len(src) - len(body)
+	off := len(head) - len(rest)
 	bodyLine := lineOf(src, off)
 	s := split{YAML: raw, YAMLLine: bodyLine}
 	if i := bytes.Index(src, raw); len(raw) > 0 && i >= 0 {
 		s.YAMLLine = lineOf(src, i)
 	}
-	s.Body = padded(src, off, bodyLine, body)
+	s.Body = padded(src, off, bodyLine)
 	return s, nil
 }
 
-// padded is the body with an empty line for each line above it, so that
-// positions in it are the file's. The body is a suffix of src, and src's
-// front matter becomes the padding in place: a guide's bytes are not copied
-// again.
-func padded(src []byte, off, line int, body []byte) []byte {
-	if !bytes.Equal(src[off:], body) {
-		return append(bytes.Repeat([]byte("\n"), line-1), body...)
+// frontMatterEnd is the length of src's front matter as adrg/frontmatter
+// reads it: blank lines, a "---" line, then up to and including the next
+// line that is "---" once trimmed. Without one it is len(src), for adrg to
+// reject.
+func frontMatterEnd(src []byte) int {
+	opened := false
+	for off := 0; off < len(src); {
+		next := len(src)
+		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+			next = off + i + 1
+		}
+		line := bytes.TrimSpace(src[off:next])
+		switch {
+		case opened && string(line) == "---":
+			return next
+		case !opened && string(line) == "---":
+			opened = true
+		case !opened && len(line) > 0:
+			return len(src)
+		}
+		off = next
 	}
+	return len(src)
+}
+
+// padded is src's body, from off, with an empty line for each line above
+// it, so that positions in it are the file's: src's front matter becomes
+// the padding in place, and a guide's bytes are not copied again.
+func padded(src []byte, off, line int) []byte {
 	start := off - (line - 1) // src[:off] holds line-1 newlines, so start >= 0
 	for i := start; i < off; i++ {
 		src[i] = '\n'
