@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"guides/internal/content"
-	"guides/internal/output"
 )
 
 // An Atom feed per locale, /<locale>/feed.xml (RFC 4287), lists the
@@ -52,20 +51,6 @@ type atomEntry struct {
 
 type atomCategory struct {
 	Term string `xml:"term,attr"`
-}
-
-// writeFeeds writes every locale's feed.
-func (p *plan) writeFeeds(w output.Writer) error {
-	for _, loc := range p.s.Locales {
-		data, err := p.feed(loc)
-		if err != nil {
-			return err
-		}
-		if err := w.Write(loc+"/feed.xml", data); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // feed is a locale's Atom feed: its own guides (not placeholders), newest

@@ -3,6 +3,8 @@ package site
 import (
 	"encoding/xml"
 	"fmt"
+	"maps"
+	"slices"
 
 	"guides/internal/content"
 	"guides/internal/output"
@@ -27,21 +29,31 @@ type smLink struct {
 	Href     string `xml:"href,attr"`
 }
 
-// writeSiteFiles writes the sitemap, robots.txt and the bundled assets.
-func (p *plan) writeSiteFiles(w output.Writer, jobs []job) error {
+// siteFiles are the files besides the pages and assets, by output path:
+// the sitemap, robots.txt and each locale's feed. They need the page list,
+// not the pages, so a build makes them while its pages render.
+func (p *plan) siteFiles(jobs []job) (map[string][]byte, error) {
+	files := map[string][]byte{}
 	sm, err := p.sitemap(jobs)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := w.Write("sitemap.xml", sm); err != nil {
-		return err
+	files["sitemap.xml"] = sm
+	files["robots.txt"] = fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s/sitemap.xml\n", p.b.cfg.BaseURL)
+	for _, loc := range p.s.Locales {
+		if files[loc+"/feed.xml"], err = p.feed(loc); err != nil {
+			return nil, err
+		}
 	}
-	robots := fmt.Sprintf("User-agent: *\nAllow: /\n\nSitemap: %s/sitemap.xml\n", p.b.cfg.BaseURL)
-	if err := w.Write("robots.txt", []byte(robots)); err != nil {
-		return err
-	}
-	if err := p.writeFeeds(w); err != nil {
-		return err
+	return files, nil
+}
+
+// writeSiteFiles writes files (siteFiles) and the bundled assets.
+func (p *plan) writeSiteFiles(w output.Writer, files map[string][]byte) error {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := w.Write(name, files[name]); err != nil {
+			return err
+		}
 	}
 	for name, data := range p.b.bundle.Files {
 		if err := w.Write(name, data); err != nil {

@@ -67,8 +67,14 @@ type cardData struct {
 func (v *view) size() int {
 	n := len(v.Body) + 16<<10
 	if v.Library != nil {
+		n += len(v.Library.Filters)
 		for _, s := range v.Library.Sections {
 			n += len(s)
+		}
+	}
+	for _, f := range v.Families {
+		for _, c := range f.Cards {
+			n += len(c)
 		}
 	}
 	return n

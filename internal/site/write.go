@@ -38,6 +38,7 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 	var failed atomic.Bool
 	failed.Store(!publish)
 	wr := p.startWriter(w)
+	files := p.startSiteFiles(jobs, publish)
 	err := parallel(ctx, len(jobs), func(i int) error {
 		j := jobs[i]
 		var doc *markdown.Doc
@@ -75,6 +76,7 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 	}
 	errs.Append(p.checkLinks())
 	if len(errs) > 0 || failed.Load() {
+		<-files
 		return nil, errs
 	}
 	res.Pages = slices.DeleteFunc(res.Pages, func(r *Rendered) bool { return r == nil })
@@ -84,10 +86,37 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 			res.Sums[r.File] = *r.sum
 		}
 	}
-	if err := p.writeSiteFiles(w, jobs); err != nil {
+	sf := <-files
+	if sf.err == nil {
+		sf.err = p.writeSiteFiles(w, sf.files)
+	}
+	if err := sf.err; err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: "public"}, "%v", err)}
 	}
 	return res, nil
+}
+
+// siteFilesResult is what siteFiles returned.
+type siteFilesResult struct {
+	files map[string][]byte
+	err   error
+}
+
+// startSiteFiles makes the site files (siteFiles) beside the renderers,
+// when the build publishes: the sitemap of a large site takes a core a
+// few hundred milliseconds, which at the end of a build the other waits
+// out.
+func (p *plan) startSiteFiles(jobs []job, publish bool) <-chan siteFilesResult {
+	ch := make(chan siteFilesResult, 1)
+	if !publish {
+		ch <- siteFilesResult{}
+		return ch
+	}
+	go func() {
+		files, err := p.siteFiles(jobs)
+		ch <- siteFilesResult{files, err}
+	}()
+	return ch
 }
 
 // writer writes the rendered pages through one goroutine, while the others
