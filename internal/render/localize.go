@@ -8,19 +8,31 @@ import (
 	"text/template/parse"
 )
 
+// Constants are what every page of a locale prints alike, for Localize to
+// write into its templates.
+type Constants struct {
+	// Message returns the text of a message without a count, and false for
+	// one to leave to the page's T (a missing one, so that its fallback is
+	// still reported).
+	Message func(id string) (string, bool)
+	// Fields are fields (or methods without arguments) of the page data that
+	// have one value on every page of the locale, such as its code.
+	Fields map[string]string
+}
+
 // Localize gives locale its own copy of the page templates in which every
 // message printed without a count ({{.T "id"}} or {{$.T "id"}} in HTML text,
-// a title or a quoted attribute) is the escaped text it prints: a page's
-// layout and headings cost no template call per message. msg returns a
-// message's text, and false for one to leave to the call (a missing one, so
-// its fallback is still reported). The data Page is given for locale must
-// print msg's text from its T method.
-func (t *Templates) Localize(locale string, msg func(id string) (string, bool)) error {
+// a title or a quoted attribute) is the escaped text it prints, and so is
+// every constant field that no escaper changes ({{.Locale}} in a URL): a
+// page's layout and headings cost no template call for them. The data Page
+// is given for locale must print c's messages from its T method and have
+// c's fields.
+func (t *Templates) Localize(locale string, c Constants) error {
 	_, pages, err := t.parse()
 	if err != nil {
 		return err
 	}
-	f := folder{msg: msg, texts: map[string][]byte{}}
+	f := folder{c: c, texts: map[string][]byte{}}
 	for _, set := range pages {
 		if err := escape(set); err != nil {
 			return err
@@ -89,10 +101,11 @@ func isDot(p *parse.PipeNode) bool {
 	return ok
 }
 
-// folder replaces the message actions of escaped trees with their text.
+// folder replaces the message and constant field actions of escaped trees
+// with their text.
 type folder struct {
-	msg   func(id string) (string, bool)
-	texts map[string][]byte // id → escaped text
+	c     Constants
+	texts map[string][]byte // message id → escaped text
 }
 
 // list folds the actions of l. dot counts the range and with blocks around
@@ -144,24 +157,82 @@ var htmlEscapers = map[string]bool{
 	"_html_template_attrescaper":   true,
 }
 
-// action returns the text a message action prints, when a is one.
+// tokenEscapers are the escapers that print a token (tokenChars) as it is:
+// html/template's for HTML, attributes quoted or not, and URLs, but not for
+// scripts or CSS, which quote or reject it.
+var tokenEscapers = map[string]bool{
+	"_html_template_htmlescaper":    true,
+	"_html_template_rcdataescaper":  true,
+	"_html_template_attrescaper":    true,
+	"_html_template_nospaceescaper": true,
+	"_html_template_urlfilter":      true,
+	"_html_template_urlnormalizer":  true,
+	"_html_template_urlescaper":     true,
+}
+
+// isToken reports whether s is letters, digits, '-' and '_' only (a locale
+// code, "en_US"), which no escaper in tokenEscapers changes.
+func isToken(s string) bool {
+	for _, r := range s {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// action returns the text a message or constant field action prints, when
+// a is one.
 func (f *folder) action(a *parse.ActionNode, dot int) ([]byte, bool, error) {
 	p := a.Pipe
-	if len(p.Decl) > 0 || len(p.Cmds) != 2 || len(p.Cmds[0].Args) != 2 || len(p.Cmds[1].Args) != 1 {
+	if len(p.Decl) > 0 || len(p.Cmds) < 2 {
 		return nil, false, nil
 	}
-	esc, ok := p.Cmds[1].Args[0].(*parse.IdentifierNode)
-	if !ok || !htmlEscapers[esc.Ident] || !isMessageCall(p.Cmds[0].Args[0], dot) {
+	var escapers []string
+	for _, c := range p.Cmds[1:] {
+		id, ok := c.Args[0].(*parse.IdentifierNode)
+		if !ok || len(c.Args) != 1 {
+			return nil, false, nil
+		}
+		escapers = append(escapers, id.Ident)
+	}
+	if args := p.Cmds[0].Args; len(args) == 1 {
+		return f.field(args[0], dot, escapers)
+	}
+	return f.message(p.Cmds[0].Args, dot, escapers)
+}
+
+// field is the text of a constant field that its escapers print unchanged.
+func (f *folder) field(n parse.Node, dot int, escapers []string) ([]byte, bool, error) {
+	name, ok := pageField(n, dot)
+	value, known := f.c.Fields[name]
+	if !ok || !known || !isToken(value) {
 		return nil, false, nil
 	}
-	id, ok := p.Cmds[0].Args[1].(*parse.StringNode)
+	for _, e := range escapers {
+		if !tokenEscapers[e] {
+			return nil, false, nil
+		}
+	}
+	return []byte(value), true, nil
+}
+
+// message is the escaped text of {{.T "id"}} in HTML text or an attribute.
+func (f *folder) message(args []parse.Node, dot int, escapers []string) ([]byte, bool, error) {
+	if len(args) != 2 || len(escapers) != 1 || !htmlEscapers[escapers[0]] {
+		return nil, false, nil
+	}
+	if name, ok := pageField(args[0], dot); !ok || name != "T" {
+		return nil, false, nil
+	}
+	id, ok := args[1].(*parse.StringNode)
 	if !ok {
 		return nil, false, nil
 	}
 	if text, ok := f.texts[id.Text]; ok {
 		return text, true, nil
 	}
-	s, ok := f.msg(id.Text)
+	s, ok := f.c.Message(id.Text)
 	if !ok {
 		return nil, false, nil
 	}
@@ -175,13 +246,17 @@ func (f *folder) action(a *parse.ActionNode, dot int) ([]byte, bool, error) {
 
 var escaped = template.Must(template.New("").Parse("{{.}}"))
 
-// isMessageCall reports whether n is $.T, or .T where dot is the page data.
-func isMessageCall(n parse.Node, dot int) bool {
+// pageField is the name of $.Name, or of .Name where dot is the page data.
+func pageField(n parse.Node, dot int) (string, bool) {
 	switch n := n.(type) {
 	case *parse.VariableNode:
-		return len(n.Ident) == 2 && n.Ident[0] == "$" && n.Ident[1] == "T"
+		if len(n.Ident) == 2 && n.Ident[0] == "$" {
+			return n.Ident[1], true
+		}
 	case *parse.FieldNode:
-		return dot == 0 && len(n.Ident) == 1 && n.Ident[0] == "T"
+		if dot == 0 && len(n.Ident) == 1 {
+			return n.Ident[0], true
+		}
 	}
-	return false
+	return "", false
 }

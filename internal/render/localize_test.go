@@ -7,11 +7,18 @@ import (
 	"testing/fstest"
 )
 
-// page is the data of the test pages: T counts its calls, so a test sees
-// which messages were folded into the templates.
+// page is the data of the test pages: T and Code count their calls, so a
+// test sees which messages and constants were folded into the templates.
 type page struct {
 	calls *int
 	Items []item
+	code  string
+}
+
+// Code is the page's locale code, a constant of the locale.
+func (p page) Code() string {
+	*p.calls++
+	return p.code
 }
 
 type item struct{ T string }
@@ -53,6 +60,11 @@ func TestLocalizeFoldsMessagesOnly(t *testing.T) {
 		{"dot in range", `{{define "main"}}{{range .Items}}{{.T}}{{$.T "label"}}{{end}}{{end}}`, 0},
 		{"assigned", `{{define "main"}}{{$s := .T "label"}}{{$s}}{{end}}`, 1},
 		{"piped further", `{{define "main"}}{{.T "label" | printf "%s!"}}{{end}}`, 1},
+		{"constant in text, attributes and URLs", `{{define "main"}}{{.Code}}<p lang="{{.Code}}" title={{.Code}}><a href="/{{.Code}}/?q={{.Code}}">x</a>{{range .Items}}{{$.Code}}{{end}}</p>{{end}}`, 0},
+		{"constant in a script", `{{define "main"}}<script>var c = {{.Code}};</script>{{end}}`, 1},
+		{"constant in CSS", `{{define "main"}}<p style="font: {{.Code}}">x</p>{{end}}`, 1},
+		{"constant piped", `{{define "main"}}{{.Code | printf "%s!"}}{{end}}`, 1},
+		{"field of dot in range", `{{define "main"}}{{range .Items}}{{.T}}{{end}}{{end}}`, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,11 +75,15 @@ func TestLocalizeFoldsMessagesOnly(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, _ := render(t, tmpl, "en")
-			if err := tmpl.Localize("it", func(id string) (string, bool) { s, ok := messages[id]; return s, ok }); err != nil {
+			want, _ := render(t, tmpl, "en", "it_IT")
+			c := Constants{
+				Message: func(id string) (string, bool) { s, ok := messages[id]; return s, ok },
+				Fields:  map[string]string{"Code": "it_IT", "T": "not a constant"},
+			}
+			if err := tmpl.Localize("it", c); err != nil {
 				t.Fatal(err)
 			}
-			got, calls := render(t, tmpl, "it")
+			got, calls := render(t, tmpl, "it", "it_IT")
 			if got != want {
 				t.Errorf("localized page differs:\n got %s\nwant %s", got, want)
 			}
@@ -89,19 +105,19 @@ func TestLocalizeFoldsMainOnlyWithPageData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := tmpl.Localize("it", func(id string) (string, bool) { return messages[id], true }); err != nil {
+	if err := tmpl.Localize("it", Constants{Message: func(id string) (string, bool) { return messages[id], true }}); err != nil {
 		t.Fatal(err)
 	}
-	if got, calls := render(t, tmpl, "it"); got != "Cerca" || calls != 1 {
+	if got, calls := render(t, tmpl, "it", "it"); got != "Cerca" || calls != 1 {
 		t.Errorf("got %q with %d calls, want %q with 1", got, calls, "Cerca")
 	}
 }
 
-func render(t *testing.T, tmpl *Templates, locale string) (string, int) {
+func render(t *testing.T, tmpl *Templates, locale, code string) (string, int) {
 	t.Helper()
 	var b strings.Builder
 	calls := 0
-	if err := tmpl.Page(&b, locale, "page", page{calls: &calls, Items: []item{{T: "a"}}}); err != nil {
+	if err := tmpl.Page(&b, locale, "page", page{calls: &calls, Items: []item{{T: "a"}}, code: code}); err != nil {
 		t.Fatal(err)
 	}
 	return b.String(), calls

@@ -106,7 +106,11 @@ func New(cfg Config) (*Builder, diag.List) {
 		errs.Add(diag.Pos{File: "templates"}, "%v", err)
 	} else if b.cat != nil {
 		for _, loc := range b.cat.Locales {
-			if err := b.tmpl.Localize(loc, func(id string) (string, bool) { return b.cat.Simple(loc, id) }); err != nil {
+			c := render.Constants{
+				Message: func(id string) (string, bool) { return b.cat.Simple(loc, id) },
+				Fields:  map[string]string{"Locale": loc, "OGLocale": b.cat.T(loc, "og_locale")},
+			}
+			if err := b.tmpl.Localize(loc, c); err != nil {
 				errs.Add(diag.Pos{File: "templates"}, "%v", err)
 				break
 			}
