@@ -157,7 +157,7 @@ var htmlEscapers = map[string]bool{
 	"_html_template_attrescaper":   true,
 }
 
-// tokenEscapers are the escapers that print a token (tokenChars) as it is:
+// tokenEscapers are the escapers that print a token (isToken) as it is:
 // html/template's for HTML, attributes quoted or not, and URLs, but not for
 // scripts or CSS, which quote or reject it.
 var tokenEscapers = map[string]bool{
