@@ -6,10 +6,9 @@
 // stylesheet edit bundles the assets again, which keep stable names in
 // serve, and pages swap their stylesheet; a page template edit re-renders
 // that template's pages; a layout, partial, locale or script edit rebuilds
-// everything. A build with errors
-// changes nothing that is served: the last good pages stay, and every open
-// page shows the errors (path:line: message) in an overlay until the files
-// are fixed.
+// everything. A build with errors changes nothing that is served: the last
+// good pages stay, and every open page shows the errors (path:line:
+// message) in an overlay until the files are fixed.
 package devserver
 
 import (

@@ -294,9 +294,7 @@ func (s *Staged) swapByRename() error {
 // again next time), a new one is removed.
 func (s *Staged) Abort() error {
 	if s.reused {
-		if err := os.Rename(s.tmp, previous(s.target)); err == nil {
-			return nil
-		}
+		return s.retire()
 	}
 	return os.RemoveAll(s.tmp)
 }

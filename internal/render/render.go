@@ -18,9 +18,9 @@ import (
 // Localize calls are done.
 type Templates struct {
 	shared *template.Template
-	pages  map[string]*template.Template // page name (file name without .html) → its set
-	local  map[string]map[string]*template.Template
-	files  []file // sources, kept to parse a locale's copy from
+	pages  map[string]*template.Template            // page name (file name without .html) → its set
+	local  map[string]map[string]*template.Template // locale → page name → its copy with the locale's constants (Localize)
+	files  []file                                   // sources, kept to parse a locale's copy from
 }
 
 type file struct {

@@ -178,7 +178,7 @@ func runPagefind(ctx context.Context, bin, dir string, log io.Writer) error {
 // indexedPages says how many pages the bundle in site holds ("12 pages "),
 // per its pagefind-entry.json, or nothing when that cannot be read.
 func indexedPages(site string) string {
-	raw, err := os.ReadFile(filepath.Join(site, "pagefind", "pagefind-entry.json"))
+	raw, err := os.ReadFile(filepath.Join(site, SearchBundle, "pagefind-entry.json"))
 	var entry struct {
 		Languages map[string]struct {
 			PageCount int `json:"page_count"`

@@ -134,7 +134,7 @@ func (c searchCache) entry() string { return filepath.Join(c.dir, c.key) }
 // the cache by an earlier build of the same pages.
 func (c searchCache) inPlace(site string) bool {
 	const probe = "pagefind-entry.json"
-	a, err := os.Stat(filepath.Join(site, "pagefind", probe))
+	a, err := os.Stat(filepath.Join(site, SearchBundle, probe))
 	if err != nil {
 		return false
 	}
@@ -151,7 +151,7 @@ func (c searchCache) load(site string) (bool, error) {
 	} else if err != nil {
 		return false, fmt.Errorf("search cache: %w", err)
 	}
-	dst := filepath.Join(site, "pagefind")
+	dst := filepath.Join(site, SearchBundle)
 	if err := os.Mkdir(dst, 0o755); err != nil { // fails when the site has one: never link into it
 		return false, fmt.Errorf("search cache: %w", err)
 	}
@@ -175,7 +175,7 @@ func (c searchCache) store(site string) error {
 	if err != nil {
 		return fmt.Errorf("search cache: %w", err)
 	}
-	if err := linkTree(filepath.Join(site, "pagefind"), tmp); err != nil {
+	if err := linkTree(filepath.Join(site, SearchBundle), tmp); err != nil {
 		os.RemoveAll(tmp)
 		return fmt.Errorf("search cache: store %s: %w", c.key, err)
 	}

@@ -106,11 +106,7 @@ func New(cfg Config) (*Builder, diag.List) {
 		errs.Add(diag.Pos{File: "templates"}, "%v", err)
 	} else if b.cat != nil {
 		for _, loc := range b.cat.Locales {
-			c := render.Constants{
-				Message: func(id string) (string, bool) { return b.cat.Simple(loc, id) },
-				Fields:  map[string]string{"Locale": loc, "OGLocale": b.cat.T(loc, "og_locale")},
-			}
-			if err := b.tmpl.Localize(loc, c); err != nil {
+			if err := b.tmpl.Localize(loc, b.constants(loc)); err != nil {
 				errs.Add(diag.Pos{File: "templates"}, "%v", err)
 				break
 			}
@@ -120,6 +116,16 @@ func New(cfg Config) (*Builder, diag.List) {
 	b.bundle, aerrs = b.buildAssets()
 	errs.Append(aerrs)
 	return b, errs
+}
+
+// constants are what every page of loc prints alike, for its templates to
+// have written in: its plain messages, and the fields baseView gives every
+// page of it (TestConstantsAreBaseViewFields holds the two together).
+func (b *Builder) constants(loc string) render.Constants {
+	return render.Constants{
+		Message: func(id string) (string, bool) { return b.cat.Simple(loc, id) },
+		Fields:  map[string]string{"Locale": loc, "OGLocale": b.cat.T(loc, "og_locale")},
+	}
 }
 
 func (b *Builder) buildAssets() (*assets.Bundle, diag.List) {
