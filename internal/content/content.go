@@ -35,12 +35,15 @@ type Page struct {
 	Guide  GuideMeta
 	Home   HomeMeta
 	Body   []byte // Markdown, padded so its lines are the file's lines
+
+	invalid bool // its front matter did not decode
 }
 
 // Site is all loaded content.
 type Site struct {
 	Locales []string // in the order given to Load; the first is the default
 	Pages   []*Page  // sorted by locale order, then home first, then by Key
+	Invalid []*Page  // pages whose front matter did not decode: not published, their Markdown still checked
 	Samples map[string]*sample.Sample
 }
 
@@ -64,7 +67,9 @@ func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
 	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		return l.visit(p, d, err)
 	})
-	s.Pages = l.readPages()
+	pages := l.readPages()
+	s.Invalid = slices.DeleteFunc(slices.Clone(pages), func(p *Page) bool { return !p.invalid })
+	s.Pages = slices.DeleteFunc(pages, func(p *Page) bool { return p.invalid })
 	l.checkURLs(s.Pages)
 	l.checkFamilies(s.Pages)
 	slices.SortFunc(s.Pages, func(a, b *Page) int {
@@ -193,13 +198,16 @@ func (l *loader) decode(p string, sp split, v any) (func(key string) int, bool) 
 }
 
 func (l *loader) home(locale, p string) *Page {
+	page := &Page{Kind: Home, Locale: locale, File: path.Join(l.opts.Root, p), URL: "/" + locale + "/"}
 	sp, ok := l.read(p)
 	if !ok {
-		return nil
+		page.invalid = true // so that the locale has a copy, reported for its own error
+		return page
 	}
-	page := &Page{Kind: Home, Locale: locale, File: path.Join(l.opts.Root, p), URL: "/" + locale + "/", Body: sp.Body}
+	page.Body = sp.Body
 	if _, ok := l.decode(p, sp, &page.Home); !ok {
-		return nil
+		page.invalid = true
+		return page
 	}
 	l.required(p, map[string]string{"title": page.Home.Title, "summary": page.Home.Summary})
 	return page
@@ -217,7 +225,8 @@ func (l *loader) guide(locale, key, p string) *Page {
 	page := &Page{Kind: Guide, Locale: locale, Key: strings.ToLower(key), File: path.Join(l.opts.Root, p), Body: sp.Body}
 	line, ok := l.decode(p, sp, &page.Guide)
 	if !ok {
-		return nil
+		page.invalid = true
+		return page
 	}
 	l.checkGuide(p, page, line)
 	page.Slug = cmp.Or(page.Guide.Slug, page.Key)

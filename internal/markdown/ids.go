@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,31 +12,24 @@ import (
 )
 
 // headingIDs makes readable anchors from any script goldmark's default would
-// mangle: "Perché è importante" becomes "perche-e-importante".
+// mangle: "Perché è importante" becomes "perche-e-importante". Two headings
+// with one text get one ID, not a numbered second: the walker reports the
+// pair, so that every anchor of a page is one its editor can read and link.
 type headingIDs struct {
-	used   map[string]bool
 	prefix string
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
-
 // Generate implements parser.IDs.
-func (ids *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+func (ids headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	base := Slug(string(value))
 	if base == "" {
 		base = "section"
 	}
-	base = ids.prefix + base
-	id := base
-	for i := 1; ids.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
-	}
-	ids.used[id] = true
-	return []byte(id)
+	return []byte(ids.prefix + base)
 }
 
-// Put implements parser.IDs.
-func (ids *headingIDs) Put(value []byte) { ids.used[string(value)] = true }
+// Put implements parser.IDs; the walker sees every ID given.
+func (headingIDs) Put([]byte) {}
 
 // Slug lowercases s, strips accents and joins words with dashes.
 func Slug(s string) string {

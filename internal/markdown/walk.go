@@ -80,7 +80,7 @@ func (w *walker) anchor(id string, line int) {
 		return
 	}
 	if first, dup := w.ids[id]; dup {
-		w.errorf(line, "duplicate heading ID %q (first at line %d)", id, first)
+		w.errorf(line, "duplicate heading ID %q (first at line %d): reword one heading or give it its own {#id}", id, first)
 		return
 	}
 	w.ids[id] = line

@@ -119,19 +119,6 @@ func (p *plan) doc(pg *content.Page) *markdown.Doc {
 	})
 }
 
-// prepare checks what must hold before any page is converted and renders
-// the try panels the pages embed.
-func (p *plan) prepare() diag.List {
-	var errs diag.List
-	for _, loc := range p.s.Locales {
-		if p.homes[loc] == nil {
-			errs.Add(diag.Pos{File: path.Join(p.b.cfg.ContentDir, loc, "_index.md"), Line: 1}, "missing home page copy for locale %q", loc)
-		}
-	}
-	errs.Append(p.renderPanels())
-	return errs
-}
-
 // resolver answers a page's directives in its locale.
 type resolver struct {
 	p      *plan
@@ -163,6 +150,19 @@ func (p *plan) keys() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// checkHomes reports a locale without its home page copy. A copy that did
+// not load is reported for its own errors alone.
+func (p *plan) checkHomes() diag.List {
+	var errs diag.List
+	for _, loc := range p.s.Locales {
+		invalid := slices.ContainsFunc(p.s.Invalid, func(pg *content.Page) bool { return pg.Kind == content.Home && pg.Locale == loc })
+		if p.homes[loc] == nil && !invalid {
+			errs.Add(diag.Pos{File: path.Join(p.b.cfg.ContentDir, loc, "_index.md"), Line: 1}, "missing home page copy for locale %q", loc)
+		}
+	}
+	return errs
 }
 
 // renderPanels renders each sample's try panel once per locale.

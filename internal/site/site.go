@@ -207,7 +207,8 @@ func (b *Builder) build(ctx context.Context, w output.Writer, live bool) (*plan,
 	}
 	p := newPlan(b, s)
 	p.docs.release = !live
-	errs.Append(p.prepare())
+	errs.Append(p.checkHomes())
+	errs.Append(p.renderPanels())
 	if len(errs) > 0 {
 		_, more := p.run(ctx, w, false) // convert anyway: report every problem in one run
 		errs.Append(more)

@@ -223,7 +223,8 @@ func (p *plan) viewOf(j job, doc *markdown.Doc) (*view, error) {
 	return p.notFoundView(j.locale), nil
 }
 
-// jobs lists every HTML page of the site, then the drafts to check.
+// jobs lists every HTML page of the site, then the drafts and the pages
+// with invalid front matter, to check.
 func (p *plan) jobs() []job {
 	var jobs []job
 	for _, loc := range p.s.Locales {
@@ -237,16 +238,16 @@ func (p *plan) jobs() []job {
 		job{file: "index.html", url: "/", template: "root", locale: DefaultLocale},
 		job{file: "404.html", url: "/404.html", template: "404", locale: DefaultLocale})
 	jobs = append(jobs, p.extraJobs()...)
-	for _, pg := range p.drafts {
+	for _, pg := range slices.Concat(p.drafts, p.s.Invalid) {
 		jobs = append(jobs, job{src: pg})
 	}
 	return jobs
 }
 
-// homeJob is a locale's home page.
+// homeJob is a locale's home page. A locale without its home page copy
+// fails prepare, and its job has nothing to convert.
 func (p *plan) homeJob(loc string) job {
-	home := p.homes[loc]
-	return job{file: loc + "/index.html", url: home.URL, template: "home", src: home, locale: loc}
+	return job{file: loc + "/index.html", url: "/" + loc + "/", template: "home", src: p.homes[loc], locale: loc}
 }
 
 // guideJob is a guide's page in a locale, or its placeholder there.
