@@ -42,6 +42,8 @@ f.md:3: closing ::: without an open directive`},
 		{"generated then pinned", "## Why\n\n## Reasons {#why}\n", `f.md:3: duplicate heading ID "why" (first at line 1)` + idHint},
 		{"pinned then generated", "## Reasons {#why}\n\n## Why\n", `f.md:3: duplicate heading ID "why" (first at line 1)` + idHint},
 		{"repeated heading", "## A\n\n## A\n", `f.md:3: duplicate heading ID "a" (first at line 1)` + idHint},
+		{"heading then question", "## Question 1\n\n:::question{kind=sql}\nx\n:::\n", `f.md:3: duplicate question ID "question-1" (first at line 1): give one question its own {id=...}`},
+		{"sample tried twice", ":::try{sample=rate-limiter}\nx\n:::\n\n:::try{sample=rate-limiter}\ny\n:::\n", `f.md:5: duplicate try block ID "try-rate-limiter" (first at line 1): a page tries each sample once`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := errorsOf(convert(tc.src)); got != tc.want {

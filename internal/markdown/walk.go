@@ -68,19 +68,20 @@ func (w *walker) heading(n *ast.Heading) {
 	n.Level = min(n.Level+w.demote, 6)
 	id, _ := n.AttributeString("id")
 	idb, _ := id.([]byte)
-	w.anchor(string(idb), w.line)
+	w.anchor(string(idb), w.line, "heading ID", "reword one heading or give it its own {#id}")
 	if n.Level == 2 || n.Level == 3 {
 		w.doc.Headings = append(w.doc.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, w.src)})
 	}
 }
 
-// anchor records an ID and reports one given twice.
-func (w *walker) anchor(id string, line int) {
+// anchor records an ID and reports one given twice: what the second is,
+// and how to fix it.
+func (w *walker) anchor(id string, line int, what, fix string) {
 	if id == "" {
 		return
 	}
 	if first, dup := w.ids[id]; dup {
-		w.errorf(line, "duplicate heading ID %q (first at line %d): reword one heading or give it its own {#id}", id, first)
+		w.errorf(line, "duplicate %s %q (first at line %d): %s", what, id, first, fix)
 		return
 	}
 	w.ids[id] = line
@@ -134,7 +135,7 @@ func (w *walker) question(d *Directive) {
 	if d.ID == "" {
 		d.ID = fmt.Sprintf("question-%d", len(w.doc.Questions)+1)
 	}
-	w.anchor(d.ID, d.Line)
+	w.anchor(d.ID, d.Line, "question ID", "give one question its own {id=...}")
 	d.Label = w.r.KindLabel(kind)
 	w.doc.Questions = append(w.doc.Questions, Question{ID: d.ID, Kind: kind, Text: questionText(d, w.src), Line: d.Line})
 	w.parts = append(w.parts, d)
@@ -150,7 +151,7 @@ func (w *walker) try(d *Directive) {
 		return
 	}
 	d.ID = "try-" + id
-	w.anchor(d.ID, d.Line)
+	w.anchor(d.ID, d.Line, "try block ID", "a page tries each sample once")
 	d.Panel = w.r.TryPanel(id)
 	w.doc.Samples = append(w.doc.Samples, id)
 	w.doc.Tries = append(w.doc.Tries, Try{Sample: id, ID: d.ID, Text: questionText(d, w.src), Line: d.Line})
