@@ -93,6 +93,13 @@ type Option func(*convertOptions)
 type convertOptions struct {
 	idPrefix string
 	demote   int
+	reserved func(id string) bool
+}
+
+// Reserved names the IDs the page around the Markdown has (its layout's):
+// a heading or block given one is an error, not a second element with it.
+func Reserved(taken func(id string) bool) Option {
+	return func(o *convertOptions) { o.reserved = taken }
 }
 
 // Embedded is for Markdown shown inside another page (a sample statement in
@@ -113,7 +120,7 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 	pc := parser.NewContext(parser.WithIDs(headingIDs{prefix: o.idPrefix}))
 	pc.Set(problemsKey, &problems)
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	w := walker{src: src, r: r, ids: map[string]int{}, demote: o.demote}
+	w := walker{src: src, r: r, ids: map[string]int{}, demote: o.demote, reserved: o.reserved, prefix: o.idPrefix}
 	ast.Walk(root, w.visit)
 	doc := w.doc
 	for _, p := range append(problems, w.problems...) {

@@ -17,7 +17,7 @@ func convert(src string, opts ...Option) Doc {
 }
 
 // idHint ends the message for a duplicate heading ID.
-const idHint = ": reword one heading or give it its own {#id}"
+const idHint = ": reword it or give it its own {#id}"
 
 func errorsOf(d Doc) string { return strings.TrimSpace(d.Errs.Sort().Error()) }
 
@@ -42,11 +42,28 @@ f.md:3: closing ::: without an open directive`},
 		{"generated then pinned", "## Why\n\n## Reasons {#why}\n", `f.md:3: duplicate heading ID "why" (first at line 1)` + idHint},
 		{"pinned then generated", "## Reasons {#why}\n\n## Why\n", `f.md:3: duplicate heading ID "why" (first at line 1)` + idHint},
 		{"repeated heading", "## A\n\n## A\n", `f.md:3: duplicate heading ID "a" (first at line 1)` + idHint},
-		{"heading then question", "## Question 1\n\n:::question{kind=sql}\nx\n:::\n", `f.md:3: duplicate question ID "question-1" (first at line 1): give one question its own {id=...}`},
+		{"heading then question", "## Question 1\n\n:::question{kind=sql}\nx\n:::\n", `f.md:3: duplicate question ID "question-1" (first at line 1): give the question its own {id=...}`},
 		{"sample tried twice", ":::try{sample=rate-limiter}\nx\n:::\n\n:::try{sample=rate-limiter}\ny\n:::\n", `f.md:5: duplicate try block ID "try-rate-limiter" (first at line 1): a page tries each sample once`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := errorsOf(convert(tc.src)); got != tc.want {
+				t.Errorf("Convert(%q) errors =\n%s\nwant\n%s", tc.src, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestReservedIDs(t *testing.T) {
+	layout := Reserved(func(id string) bool { return id == "main" || strings.HasPrefix(id, "family-") })
+	for _, tc := range []struct{ name, src, want string }{
+		{"generated", "## Main\n", `f.md:1: heading ID "main" is taken by the page layout` + idHint},
+		{"pinned", "## Start {#main}\n", `f.md:1: heading ID "main" is taken by the page layout` + idHint},
+		{"by prefix", "## Family tree {#family-tree}\n", `f.md:1: heading ID "family-tree" is taken by the page layout` + idHint},
+		{"question", ":::question{kind=sql id=main}\nx\n:::\n", `f.md:1: question ID "main" is taken by the page layout: give the question its own {id=...}`},
+		{"free", "## Mainly\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := errorsOf(convert(tc.src, layout)); got != tc.want {
 				t.Errorf("Convert(%q) errors =\n%s\nwant\n%s", tc.src, got, tc.want)
 			}
 		})
@@ -86,6 +103,23 @@ func TestEmbeddedDemotesAndPrefixes(t *testing.T) {
 	d := convert("## What to write\n", Embedded("demo-"))
 	if want := `<h4 id="demo-what-to-write">What to write</h4>`; !strings.Contains(string(d.HTML), want) {
 		t.Errorf("got %s, want %s", d.HTML, want)
+	}
+}
+
+// TestEmbeddedRejects holds a sample statement to what a try block can show
+// inside a guide without clashing with it.
+func TestEmbeddedRejects(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"pinned heading", "## Hard {#why-hard}\n", `f.md:1: a sample statement's heading takes no {#id}: the page around it may have one`},
+		{"question", "a\n\n:::question{kind=sql}\nx\n:::\n", `f.md:3: :::question cannot be in a sample statement, which a try block shows inside a guide`},
+		{"try", ":::try{sample=rate-limiter}\nx\n:::\n", `f.md:1: :::try cannot be in a sample statement, which a try block shows inside a guide`},
+		{"generated heading", "## Example\n\n## Example two\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := errorsOf(convert(tc.src, Embedded("demo-"))); got != tc.want {
+				t.Errorf("Convert(%q) errors =\n%s\nwant\n%s", tc.src, got, tc.want)
+			}
+		})
 	}
 }
 

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"slices"
@@ -29,6 +30,8 @@ type walker struct {
 	line     int            // line of the innermost block seen
 	demote   int            // levels to move headings down
 	parts    []*Directive   // question and try blocks in order, for renderParts
+	reserved func(id string) bool
+	prefix   string // of every ID, in Markdown shown inside another page (Embedded)
 }
 
 func (w *walker) errorf(line int, format string, args ...any) {
@@ -68,7 +71,10 @@ func (w *walker) heading(n *ast.Heading) {
 	n.Level = min(n.Level+w.demote, 6)
 	id, _ := n.AttributeString("id")
 	idb, _ := id.([]byte)
-	w.anchor(string(idb), w.line, "heading ID", "reword one heading or give it its own {#id}")
+	if !bytes.HasPrefix(idb, []byte(w.prefix)) { // pinned with {#id}: generated ones have it
+		w.errorf(w.line, "a sample statement's heading takes no {#id}: the page around it may have one")
+	}
+	w.anchor(string(idb), w.line, "heading ID", "reword it or give it its own {#id}")
 	if n.Level == 2 || n.Level == 3 {
 		w.doc.Headings = append(w.doc.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, w.src)})
 	}
@@ -78,6 +84,10 @@ func (w *walker) heading(n *ast.Heading) {
 // and how to fix it.
 func (w *walker) anchor(id string, line int, what, fix string) {
 	if id == "" {
+		return
+	}
+	if w.reserved != nil && w.reserved(id) {
+		w.errorf(line, "%s %q is taken by the page layout: %s", what, id, fix)
 		return
 	}
 	if first, dup := w.ids[id]; dup {
@@ -91,6 +101,10 @@ func (w *walker) directive(d *Directive) {
 	known, ok := schema[d.Name]
 	if !ok {
 		w.errorf(d.Line, "unknown directive :::%s (known: question, try; strong and weak inside a question)", d.Name)
+		return
+	}
+	if w.prefix != "" && (d.Name == "question" || d.Name == "try") {
+		w.errorf(d.Line, ":::%s cannot be in a sample statement, which a try block shows inside a guide", d.Name)
 		return
 	}
 	w.checkAttrs(d, known)
@@ -135,7 +149,7 @@ func (w *walker) question(d *Directive) {
 	if d.ID == "" {
 		d.ID = fmt.Sprintf("question-%d", len(w.doc.Questions)+1)
 	}
-	w.anchor(d.ID, d.Line, "question ID", "give one question its own {id=...}")
+	w.anchor(d.ID, d.Line, "question ID", "give the question its own {id=...}")
 	d.Label = w.r.KindLabel(kind)
 	w.doc.Questions = append(w.doc.Questions, Question{ID: d.ID, Kind: kind, Text: questionText(d, w.src), Line: d.Line})
 	w.parts = append(w.parts, d)

@@ -11,7 +11,20 @@ import (
 )
 
 // templateAnchors are the IDs the templates put on every guide page.
-var templateAnchors = []string{"main", "guide-toc", "guide-skills", "guide-process"}
+var templateAnchors = []string{"main", "site-search-q", "guide-toc", "guide-skills", "guide-process"}
+
+// homePrefixes begin the IDs a home page's template gives its families and
+// filters.
+var homePrefixes = []string{"family-", "filter-"}
+
+// layoutIDs reports the IDs the templates take on a page of kind, which no
+// heading or block of its Markdown may have.
+func layoutIDs(kind content.Kind) func(id string) bool {
+	return func(id string) bool {
+		return slices.Contains(templateAnchors, id) ||
+			kind == content.Home && slices.ContainsFunc(homePrefixes, func(p string) bool { return strings.HasPrefix(id, p) })
+	}
+}
 
 // checkLinks reports every Markdown link to a page or #anchor of this site
 // that does not exist, drafts' links included: a draft is checked as fully
@@ -22,7 +35,24 @@ func (p *plan) checkLinks() diag.List {
 	for _, pg := range slices.Concat(p.pages, p.drafts) {
 		errs.Append(p.checkPageLinks(pg, targets))
 	}
+	for file, links := range p.stmts {
+		for _, l := range links {
+			if msg := checkStatementLink(l.Dest, targets); msg != "" {
+				errs.Add(diag.Pos{File: file, Line: l.Line}, "%s", msg)
+			}
+		}
+	}
 	return errs
+}
+
+// checkStatementLink is checkLink for a sample statement, which shows inside
+// other pages: a link relative to the page it is on would lead elsewhere on
+// each.
+func checkStatementLink(dest string, targets anchorLookup) string {
+	if u, err := url.Parse(dest); err == nil && dest != "" && u.Scheme == "" && u.Host == "" && !strings.HasPrefix(u.Path, "/") {
+		return "link " + dest + " in a sample statement: write a site path such as /en/roles/backend-engineer/, since the statement shows inside other pages"
+	}
+	return checkLink("/", dest, targets)
 }
 
 // checkPageLinks reports the Markdown links of one page that lead nowhere.
@@ -63,13 +93,23 @@ func (a anchorEdits) idsOf(url string) (map[string]bool, bool) {
 	return a.base.idsOf(url)
 }
 
+// anchors lists every page and file a build writes: the content pages with
+// their IDs, and what the templates make (placeholders, kits, the question
+// library, search, 404s) or the build generates (feeds, sitemap).
 func (p *plan) anchors() anchors {
-	out := anchors{"/": {}}
+	main := func() map[string]bool { return map[string]bool{"main": true} }
+	out := anchors{"/": {}, "/404.html": main(), "/sitemap.xml": {}, "/robots.txt": {}}
 	for _, loc := range p.s.Locales {
 		for _, key := range p.keys() {
-			out["/"+loc+"/roles/"+key+"/"] = map[string]bool{"main": true}
+			if j := p.guideJob(loc, key); j.src == nil {
+				out[j.url] = main()
+			}
 		}
-		out["/"+loc+"/404.html"] = map[string]bool{"main": true}
+		out["/"+loc+"/404.html"] = main()
+		out["/"+loc+"/feed.xml"] = map[string]bool{}
+	}
+	for _, j := range p.extraJobs() {
+		out[j.url] = main()
 	}
 	for _, pg := range p.pages {
 		out[pg.URL] = p.pageAnchors(pg)
@@ -103,11 +143,21 @@ func (p *plan) pageAnchors(pg *content.Page) map[string]bool {
 	return ids
 }
 
+// unsafeSchemes are the URL schemes goldmark does not link, writing an
+// empty href instead: a link using one is broken, not made safe.
+var unsafeSchemes = []string{"javascript", "vbscript", "data", "file"}
+
 // checkLink returns what is wrong with dest on the page at from, or "".
 func checkLink(from, dest string, targets anchorLookup) string {
+	if strings.TrimSpace(dest) == "" {
+		return "empty link: give it a destination"
+	}
 	target, err := resolveLink(from, dest)
 	if err != nil {
 		return "malformed link " + dest
+	}
+	if u, _ := url.Parse(dest); slices.Contains(unsafeSchemes, u.Scheme) {
+		return "unsafe link " + dest + ": a " + u.Scheme + ": URL is not linked; use http, https or mailto"
 	}
 	if target == nil {
 		return "" // external, mailto: or empty

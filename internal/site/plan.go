@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"io/fs"
+	"strings"
 
 	"path"
 	"slices"
@@ -24,6 +26,7 @@ type plan struct {
 	byKey  map[string]map[string]*content.Page // guide key → locale → page
 	homes  map[string]*content.Page            // locale → home page
 	panels map[string]map[string][]byte        // sample → locale → try panel HTML
+	stmts  map[string][]markdown.Link          // sample statement file → its links, checked with the pages'
 	lookup readerIndex                         // the reader pages' index, built on first use (library.go)
 	parts  *partsCache                         // what library and home pages show of each guide (questions.go)
 	groups sync.Map                            // groupKey → template.HTML: filter nav groups shared by many pages (questions.go)
@@ -31,7 +34,8 @@ type plan struct {
 
 func newPlan(b *Builder, s *content.Site) *plan {
 	p := &plan{b: b, s: s, docs: &docStore{m: map[*content.Page]*docEntry{}}, byKey: map[string]map[string]*content.Page{},
-		homes: map[string]*content.Page{}, panels: map[string]map[string][]byte{}, parts: &partsCache{}}
+		homes: map[string]*content.Page{}, panels: map[string]map[string][]byte{}, stmts: map[string][]markdown.Link{},
+		parts: &partsCache{}}
 	for _, pg := range s.Pages {
 		if pg.Kind == content.Guide && pg.Guide.Draft && !b.cfg.Drafts {
 			p.drafts = append(p.drafts, pg)
@@ -113,10 +117,14 @@ func (d *docStore) drop(pages []*content.Page) {
 
 // doc is a page's converted Markdown, converted now if no job did yet.
 func (p *plan) doc(pg *content.Page) *markdown.Doc {
-	return p.docs.get(pg, func() *markdown.Doc {
-		d := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale})
-		return &d
-	})
+	return p.docs.get(pg, func() *markdown.Doc { return p.convertPage(pg) })
+}
+
+// convertPage converts a page's Markdown, which may take no ID of its
+// page's layout.
+func (p *plan) convertPage(pg *content.Page) *markdown.Doc {
+	d := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale}, markdown.Reserved(layoutIDs(pg.Kind)))
+	return &d
 }
 
 // resolver answers a page's directives in its locale.
@@ -125,9 +133,14 @@ type resolver struct {
 	locale string
 }
 
+// SampleExists reports a sample directory, loaded or not: one that failed
+// to load is reported for its own errors, not again by every try block.
 func (r resolver) SampleExists(id string) bool {
-	_, ok := r.p.s.Samples[id]
-	return ok
+	if _, ok := r.p.s.Samples[id]; ok {
+		return true
+	}
+	st, err := fs.Stat(r.p.b.cfg.Content, path.Join("samples", id))
+	return err == nil && st.IsDir() && !strings.ContainsAny(id, "/\\")
 }
 
 func (r resolver) KindLabel(kind string) string { return r.p.b.cat.T(r.locale, "kind_"+kind) }
@@ -186,6 +199,7 @@ func (p *plan) panel(s *sample.Sample, loc string) ([]byte, diag.List) {
 	}
 	file := path.Join(p.b.cfg.ContentDir, s.Dir, "statement."+stmtLoc+".md")
 	doc := p.b.md.Convert(file, []byte(s.Statements[stmtLoc]), statementResolver{}, markdown.Embedded(s.ID+"-"))
+	p.stmts[file] = doc.Links
 	if len(doc.Errs) > 0 {
 		return nil, doc.Errs
 	}

@@ -173,9 +173,9 @@ func (wr *writer) wait() error {
 
 // convert converts a page's Markdown again and records it, for serve.
 func (p *plan) convert(pg *content.Page) *markdown.Doc {
-	d := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale})
-	p.docs.set(pg, &d)
-	return &d
+	d := p.convertPage(pg)
+	p.docs.set(pg, d)
+	return d
 }
 
 // render renders a job into buf, which the Rendered's HTML then aliases.
