@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"guides/internal/output"
@@ -26,6 +27,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	cache := fs.String("cache", defaultSearchCache(), "`directory` keeping the last search indexes, reused when the guide pages did not change (\"\" for no cache)")
 	if !parse(fs, args, stderr) {
 		return 2
+	}
+	for _, err := range []error{
+		checkURL("base-url", *baseURL, "https://example.com/guides/"),
+		checkURL("runner-url", *runner, "http://127.0.0.1:8090"),
+		c.checkOut(*out),
+	} {
+		if err != nil {
+			return usageError(fs, "%v", err)
+		}
 	}
 	if errs := c.checkDirs(); len(errs) > 0 {
 		return report(stderr, errs)
@@ -83,4 +93,84 @@ func defaultSearchCache() string {
 		return ""
 	}
 	return filepath.Join(dir, "guides", "search")
+}
+
+// checkOut returns an error if the build may not publish into out.
+// Publishing moves what is at out aside (to .NAME.prev), so out must be a
+// directory that neither is nor holds one the build reads, and it must not
+// be inside the content, which the next build would read the site as.
+func (c *common) checkOut(out string) error {
+	o, err := resolve(out)
+	if err != nil {
+		return fmt.Errorf("-out %q: %v", out, err)
+	}
+	for _, in := range c.inputs() {
+		p, err := resolve(in.path)
+		if err != nil {
+			return fmt.Errorf("%s: %v", in.what, err)
+		}
+		switch {
+		case o == p:
+			return fmt.Errorf("-out %q is %s: the build would replace %s; %s", out, in.what, in.loses, in.fix)
+		case within(o, p):
+			return fmt.Errorf("-out %q contains %s: the build would replace %s; %s", out, in.what, in.loses, in.fix)
+		case in.tree && within(p, o):
+			return fmt.Errorf("-out %q is inside %s: the next build would read the site as content; %s", out, in.what, in.fix)
+		}
+	}
+	if st, err := os.Stat(out); err == nil && !st.IsDir() {
+		return fmt.Errorf("-out %q is not a directory: the build would replace it with one; remove it or choose another output directory", out)
+	}
+	return nil
+}
+
+// input is a directory the build reads, for checkOut's messages.
+type input struct {
+	path  string
+	what  string // what it is, naming the flag that set it
+	loses string // what replacing it would take away
+	fix   string // which -out to give instead
+	tree  bool   // the build reads all of it, subdirectories included
+}
+
+// inputs are the directories the build reads: the content, the project
+// directory and the three it holds, each of which -root may name apart.
+func (c *common) inputs() []input {
+	outside := "choose an output directory outside it"
+	public := fmt.Sprintf("choose another output directory, such as %q", filepath.Join(c.root, "public"))
+	in := []input{
+		{c.content, fmt.Sprintf("the content directory (-content %q)", c.content), "it", outside, true},
+		{c.root, fmt.Sprintf("the project directory (-root %q)", c.root), "templates/, locales/ and assets/", public, false},
+	}
+	for _, d := range []string{"templates", "locales", "assets"} {
+		p := filepath.Join(c.root, d)
+		in = append(in, input{p, fmt.Sprintf("the %s directory %q", d, p), "it", public, false})
+	}
+	return in
+}
+
+// resolve returns p absolute and cleaned, with the symbolic links in the
+// part of it that exists resolved, so that any two names of one directory
+// compare equal, whether it exists yet or not.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if filepath.Dir(dir) == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// within reports whether the cleaned absolute path p is strictly inside dir.
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

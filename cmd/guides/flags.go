@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"guides/internal/diag"
 	"guides/internal/site"
@@ -31,11 +33,44 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
 		return false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "guides %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		fs.Usage()
+		usageError(fs, "unexpected argument %q", fs.Arg(0))
 		return false
 	}
 	return true
+}
+
+// usageError prints a problem with the command line on one line, then the
+// command's usage, as flag does for its own errors, and returns exit
+// status 2. fs must have been parsed, which sets its output.
+func usageError(fs *flag.FlagSet, format string, args ...any) int {
+	fmt.Fprintf(fs.Output(), "guides %s: %s\n", fs.Name(), fmt.Sprintf(format, args...))
+	fs.Usage()
+	return 2
+}
+
+// checkURL returns an error unless value, given to the flag name, is an
+// absolute http or https URL with a host and neither query nor fragment:
+// the site appends paths to it, so anything else makes broken links.
+// example is a good value for the message.
+func checkURL(name, value, example string) error {
+	u, err := url.Parse(value)
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		err = uerr.Err // without the "parse" and the value, which the message has
+	}
+	switch {
+	case err != nil:
+		return fmt.Errorf("-%s %q is not an absolute http or https URL (%v): give one such as %s", name, value, err, example)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Errorf("-%s %q is not an absolute http or https URL: give one such as %s", name, value, example)
+	case u.Hostname() == "":
+		return fmt.Errorf("-%s %q has no host: give one such as %s", name, value, example)
+	case u.RawQuery != "" || u.ForceQuery:
+		return fmt.Errorf("-%s %q has a query, which would come before the paths the site appends: remove it", name, value)
+	case strings.Contains(value, "#"):
+		return fmt.Errorf("-%s %q has a fragment, which would come before the paths the site appends: remove it", name, value)
+	}
+	return nil
 }
 
 func (c *common) config() site.Config {

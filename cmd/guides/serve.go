@@ -23,6 +23,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if !parse(fs, args, stderr) {
 		return 2
 	}
+	if err := checkURL("runner-url", *runner, "http://127.0.0.1:8090"); err != nil {
+		return usageError(fs, "%v", err)
+	}
 	if errs := c.checkDirs(); len(errs) > 0 {
 		return report(stderr, errs)
 	}
