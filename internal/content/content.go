@@ -180,21 +180,48 @@ func (l *loader) read(p string) (split, bool) {
 	return sp, true
 }
 
-// decode decodes front matter strictly. It returns a function giving the
-// file line of a top-level key, which parses again only when asked: only
-// errors need it.
-func (l *loader) decode(p string, sp split, v any) (func(key string) int, bool) {
-	errs := yamlfile.Load(sp.YAML, v)
+// decode decodes front matter strictly into v, reporting each problem at
+// its file line. It returns the parsed front matter for the checks, whether
+// v decoded without a problem, and whether v can be checked: when every
+// problem left only its own value undecoded, the checks skip those values
+// and a mistake is not reported twice.
+func (l *loader) decode(p string, sp split, v any) (fm *frontMatter, ok, checkable bool) {
+	doc, errs := yamlfile.Parse(sp.YAML, sp.YAMLLine)
+	if errs == nil {
+		errs = doc.Decode(v)
+	}
+	fm = &frontMatter{doc: doc, keys: doc.KeyLines(), bad: map[string][]int{}}
+	checkable = true
 	for _, e := range errs {
-		l.add(l.pos(p, max(e.Line, 1)+sp.YAMLLine-1), "%s", e.Msg)
+		l.add(l.pos(p, cmp.Or(e.Line, sp.YAMLLine)), "%s", e.Msg)
+		checkable = checkable && e.Local
+		key, item := doc.Locate(e.Line, e.Col)
+		fm.bad[key] = append(fm.bad[key], item)
+		fm.unknown = fm.unknown || e.Unknown != "" && e.Unknown == key && item < 0
 	}
-	lineOf := func(key string) int {
-		if n := yamlfile.KeyLines(sp.YAML)[key]; n > 0 {
-			return n + sp.YAMLLine - 1
-		}
-		return 1
-	}
-	return lineOf, len(errs) == 0
+	return fm, len(errs) == 0, checkable
+}
+
+// frontMatter is a page's parsed front matter as the checks made after
+// decoding need it: where its keys and items are, and what did not decode.
+type frontMatter struct {
+	doc  *yamlfile.Doc
+	keys map[string]int   // the file line of each top-level key
+	bad  map[string][]int // for a key whose value did not all decode, the items that did not (-1: outside any item)
+	// unknown is set when a top-level key is unknown: it may be a required
+	// field misspelled, which is then not also reported missing.
+	unknown bool
+}
+
+// line is the file line of a top-level key, or 1 when it is absent.
+func (f *frontMatter) line(key string) int { return cmp.Or(f.keys[key], 1) }
+
+// spoiled reports whether any of key's value did not decode.
+func (f *frontMatter) spoiled(key string) bool { return len(f.bad[key]) > 0 }
+
+// spoiledItem reports whether item i of key's sequence did not all decode.
+func (f *frontMatter) spoiledItem(key string, i int) bool {
+	return slices.Contains(f.bad[key], i) || slices.Contains(f.bad[key], -1)
 }
 
 func (l *loader) home(locale, p string) *Page {
@@ -205,11 +232,11 @@ func (l *loader) home(locale, p string) *Page {
 		return page
 	}
 	page.Body = sp.Body
-	if _, ok := l.decode(p, sp, &page.Home); !ok {
-		page.invalid = true
-		return page
+	fm, ok, checkable := l.decode(p, sp, &page.Home)
+	if checkable {
+		l.required(p, fm, map[string]string{"title": page.Home.Title, "summary": page.Home.Summary})
 	}
-	l.required(p, map[string]string{"title": page.Home.Title, "summary": page.Home.Summary})
+	page.invalid = !ok
 	return page
 }
 
@@ -219,46 +246,145 @@ func (l *loader) guide(locale, key, p string) *Page {
 		return nil
 	}
 	if !slugRE.MatchString(strings.ToLower(key)) {
-		l.add(l.pos(p, 1), "file name %q is not a slug: use lowercase letters, digits and dashes", key)
+		l.add(l.pos(p, 1), "file name %q is not a slug: %s", key, slugRule)
 		return nil
 	}
 	page := &Page{Kind: Guide, Locale: locale, Key: strings.ToLower(key), File: path.Join(l.opts.Root, p), Body: sp.Body}
-	line, ok := l.decode(p, sp, &page.Guide)
+	fm, ok, checkable := l.decode(p, sp, &page.Guide)
+	if checkable {
+		l.checkGuide(p, page.Guide, fm)
+	}
 	if !ok {
 		page.invalid = true
 		return page
 	}
-	l.checkGuide(p, page, line)
 	page.Slug = cmp.Or(page.Guide.Slug, page.Key)
 	page.URL = "/" + locale + "/roles/" + page.Slug + "/"
 	return page
 }
 
-func (l *loader) required(p string, fields map[string]string) {
+// required reports each required text field that is blank: at line 1 when
+// it is absent, at its own line when it is there but empty.
+func (l *loader) required(p string, fm *frontMatter, fields map[string]string) {
 	for _, name := range slices.Sorted(maps.Keys(fields)) {
-		if strings.TrimSpace(fields[name]) == "" {
-			l.add(l.pos(p, 1), "missing required field %q", name)
+		if strings.TrimSpace(fields[name]) == "" && !fm.spoiled(name) {
+			l.missing(p, fm, name)
 		}
 	}
 }
 
-func (l *loader) checkGuide(p string, page *Page, line func(string) int) {
-	g := page.Guide
-	l.required(p, map[string]string{"title": g.Title, "family": g.Family, "summary": g.Summary})
-	if g.Updated.IsZero() {
-		l.add(l.pos(p, 1), "missing required field %q", "updated")
+// missing reports a required field without a value, absent or empty.
+func (l *loader) missing(p string, fm *frontMatter, name string) {
+	switch line := fm.keys[name]; {
+	case line > 0:
+		l.add(l.pos(p, line), "field %q is empty", name)
+	case !fm.unknown:
+		l.add(l.pos(p, 1), "missing required field %q", name)
+	}
+}
+
+func (l *loader) checkGuide(p string, g GuideMeta, fm *frontMatter) {
+	l.required(p, fm, map[string]string{"title": g.Title, "family": g.Family, "summary": g.Summary})
+	if g.Updated.IsZero() && !fm.spoiled("updated") {
+		l.missing(p, fm, "updated")
 	}
 	if g.Family != "" && !slugRE.MatchString(g.Family) {
-		l.add(l.pos(p, line("family")), "family %q is not a slug: use lowercase letters, digits and dashes", g.Family)
+		l.add(l.pos(p, fm.line("family")), "family %q is not a slug: %s", g.Family, slugRule)
 	}
 	if g.Slug != "" && !slugRE.MatchString(g.Slug) {
-		l.add(l.pos(p, line("slug")), "slug %q: use lowercase letters, digits and dashes", g.Slug)
+		l.add(l.pos(p, fm.line("slug")), "slug %q: %s", g.Slug, slugRule)
 	}
-	for i, r := range g.Process {
-		if strings.TrimSpace(r.Name) == "" || r.Minutes <= 0 {
-			l.add(l.pos(p, line("process")), "process round %d needs a name and a positive number of minutes", i+1)
+	l.checkTags(p, "stack", g.Stack, fm)
+	l.checkTags(p, "skills", g.Skills, fm)
+	l.checkProcess(p, g.Process, fm)
+}
+
+// slugRule says what a slug is, for the messages about one.
+const slugRule = "use lowercase letters and digits, with single dashes between words and none at the start or end, e.g. backend-engineer"
+
+// checkTags reports an empty entry of a list of tags, or one repeating an
+// earlier entry but for case, at its line: either would show on the page.
+func (l *loader) checkTags(p, key string, tags []string, fm *frontMatter) {
+	items := fm.doc.Items(key)
+	if fm.spoiled(key) || nonNull(items) != len(tags) {
+		return // what did not decode was reported; the rest cannot be matched to their items
+	}
+	type entry struct {
+		n    int
+		text string
+	}
+	seen := map[string]entry{}
+	next := 0
+	for i, it := range items {
+		tag := ""
+		if !it.Null {
+			tag, next = tags[next], next+1
+		}
+		folded := strings.ToLower(strings.TrimSpace(tag))
+		first, repeated := seen[folded]
+		switch {
+		case folded == "":
+			l.add(l.pos(p, it.Line), "%s entry %d is empty: remove it or fill it in", key, i+1)
+		case repeated:
+			l.add(l.pos(p, it.Line), "%s entry %d %q repeats entry %d %q: remove one", key, i+1, tag, first.n, first.text)
+		default:
+			seen[folded] = entry{i + 1, tag}
 		}
 	}
+}
+
+// maxMinutes bounds a round's length: a working day.
+const maxMinutes = 480
+
+// checkProcess checks each interview round at its own line: its item's, or
+// that of the key at fault. A round that did not all decode was reported
+// already and is skipped.
+func (l *loader) checkProcess(p string, rounds []Round, fm *frontMatter) {
+	items := fm.doc.Items("process")
+	if nonNull(items) != len(rounds) {
+		return // the decoder dropped a round of the wrong type, reported: the rest cannot be matched to their items
+	}
+	next := 0
+	for i, it := range items {
+		if it.Null {
+			l.add(l.pos(p, it.Line), "process round %d is empty: give it a name and minutes, or remove it", i+1)
+			continue
+		}
+		r := rounds[next]
+		next++
+		if !fm.spoiledItem("process", i) {
+			l.checkRound(p, i+1, r, it)
+		}
+	}
+}
+
+// checkRound checks round n, decoded as r from item it.
+func (l *loader) checkRound(p string, n int, r Round, it yamlfile.Item) {
+	if strings.TrimSpace(r.Name) == "" {
+		if line, ok := it.Keys["name"]; ok {
+			l.add(l.pos(p, line), "process round %d: field %q is empty", n, "name")
+		} else {
+			l.add(l.pos(p, it.Line), "process round %d: missing required field %q", n, "name")
+		}
+	}
+	if r.Minutes < 1 || r.Minutes > maxMinutes {
+		if line, ok := it.Keys["minutes"]; ok {
+			l.add(l.pos(p, line), "process round %d: minutes must be between 1 and %d, got %d", n, maxMinutes, r.Minutes)
+		} else {
+			l.add(l.pos(p, it.Line), "process round %d: missing required field %q", n, "minutes")
+		}
+	}
+}
+
+// nonNull counts the items that decode to a list entry: null ones do not.
+func nonNull(items []yamlfile.Item) int {
+	n := 0
+	for _, it := range items {
+		if !it.Null {
+			n++
+		}
+	}
+	return n
 }
 
 // checkURLs reports two pages that would be written to one URL.

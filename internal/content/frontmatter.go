@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/adrg/frontmatter"
 	"go.yaml.in/yaml/v4"
+
+	"guides/internal/yamlfile"
 )
 
 // GuideMeta is a guide's front matter.
@@ -40,10 +43,20 @@ type HomeMeta struct {
 type Date struct{ time.Time }
 
 // UnmarshalYAML accepts only YYYY-MM-DD, so "2026-11-22T10:00" or "yesterday"
-// is an error at its line rather than a silently different value.
+// is an error at its line rather than a silently different value. Empty
+// text is no date, like null, for the check of required fields to report.
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("wrong type: got %s, want a date (YYYY-MM-DD)", yamlfile.Got(n))
+	}
+	if strings.TrimSpace(n.Value) == "" {
+		return nil
+	}
 	t, err := time.Parse(time.DateOnly, n.Value)
-	if err != nil || n.Kind != yaml.ScalarNode {
+	if err != nil {
 		return fmt.Errorf("invalid date %q: want YYYY-MM-DD", n.Value)
 	}
 	d.Time = t

@@ -3,40 +3,140 @@
 package yamlfile
 
 import (
+	"bytes"
+	"cmp"
 	"errors"
+	"io"
+	"iter"
+	"reflect"
 	"regexp"
+	"strings"
 
 	"go.yaml.in/yaml/v4"
 )
 
-// LineError is a problem at a line of the YAML text (0 when unknown).
+// LineError is a problem at a line (0 when unknown): of the YAML text, or of
+// its file for a Doc parsed at a first line.
 type LineError struct {
 	Line int
+	Col  int // 0 when unknown
 	Msg  string
+	// Local is set when the decoder left only the value at Line and Col
+	// unset (an item of a list is dropped from it) and decoded the rest of
+	// the document, so checks of the other values can still run.
+	Local bool
+	// Unknown is the key an unknown field error is about.
+	Unknown string
+}
+
+// Doc is a parsed YAML text: one parse serves decoding and the lookups of
+// key and item lines that checks made after decoding need.
+type Doc struct {
+	root     *yaml.Node // the document's top node; nil when there is none
+	indirect bool       // it has an alias or a merge key: a value's errors may be away from its key
+}
+
+// Parse parses src, whose first line is line first of its file: every line
+// a Doc gives, takes or writes in a message is the file's. A text with no
+// document (nothing, or only comments) is an empty one, so that a caller's
+// checks report what is missing rather than a parser's message.
+func Parse(src []byte, first int) (*Doc, []LineError) {
+	d := &Doc{}
+	var doc yaml.Node
+	if err := yaml.Load(src, &doc); err != nil {
+		if noDocument(src) {
+			return d, nil
+		}
+		errs := errorList(err, nil, false)
+		for i := range errs {
+			if errs[i].Line > 0 {
+				errs[i].Line += first - 1
+			}
+		}
+		return d, errs
+	}
+	if len(doc.Content) > 0 {
+		d.root = doc.Content[0]
+		d.indirect = shift(d.root, first-1)
+	}
+	return d, nil
+}
+
+// noDocument reports a text with no document, which yaml.Load rejects.
+func noDocument(src []byte) bool {
+	l, err := yaml.NewLoader(bytes.NewReader(src))
+	if err != nil {
+		return false
+	}
+	var n yaml.Node
+	return l.Load(&n) == io.EOF
+}
+
+// shift moves n and the nodes under it down by lines, so that decoding
+// reports the file's lines, and reports whether any is an alias or a merge
+// key.
+func shift(n *yaml.Node, lines int) (indirect bool) {
+	n.Line += lines
+	indirect = n.Kind == yaml.AliasNode || n.Tag == "!!merge"
+	for _, c := range n.Content {
+		indirect = shift(c, lines) || indirect
+	}
+	return indirect
+}
+
+// Decode decodes the document into v, rejecting unknown fields, and returns
+// every problem. An empty document leaves v as it is.
+func (d *Doc) Decode(v any) []LineError {
+	if d.root == nil {
+		return nil
+	}
+	err := d.root.Load(v, yaml.WithKnownFields())
+	if err == nil {
+		return nil
+	}
+	// Errors the decoder collects and goes on after are local in a mapping
+	// decoded into a struct or map, unless a value may be reported away
+	// from its key.
+	t := reflect.TypeOf(v)
+	return errorList(err, t, d.root.Kind == yaml.MappingNode && !d.indirect && isMapping(t))
 }
 
 // Load decodes src into v, rejecting unknown fields, and returns every problem.
 func Load(src []byte, v any) []LineError {
-	err := yaml.Load(src, v, yaml.WithKnownFields())
-	if err == nil {
-		return nil
+	d, errs := Parse(src, 1)
+	if errs != nil {
+		return errs
 	}
-	return Errors(err)
+	return d.Decode(v)
 }
 
 // Errors splits an error from go.yaml.in/yaml/v4 into its positioned parts.
-func Errors(err error) []LineError {
+func Errors(err error) []LineError { return errorList(err, nil, false) }
+
+var duplicateKey = regexp.MustCompile(`^mapping key (".*") already defined at line (\d+)$`)
+
+// errorList splits err into its positioned parts, worded for an editor; t,
+// the type decoded into, names the fields a mapping should have. When
+// local, each collected error is local but a repeated key, which drops
+// its whole mapping.
+func errorList(err error, t reflect.Type, local bool) []LineError {
 	var many *yaml.LoadErrors
 	if errors.As(err, &many) && len(many.Errors) > 0 {
+		fields := structFields(t)
 		out := make([]LineError, 0, len(many.Errors))
 		for _, e := range many.Errors {
-			out = append(out, LineError{Line: e.Mark.Line, Msg: friendly(e.Message)})
+			l := local && e.Mark.Line > 0 && !duplicateKey.MatchString(e.Message)
+			le := LineError{Line: e.Mark.Line, Col: e.Mark.Column, Msg: friendly(e.Message, fields), Local: l}
+			if m := unknownField.FindStringSubmatch(e.Message); m != nil {
+				le.Unknown = m[1]
+			}
+			out = append(out, le)
 		}
 		return out
 	}
 	var one *yaml.LoadError
 	if errors.As(err, &one) {
-		return []LineError{{Line: one.Mark.Line, Msg: friendly(one.Message)}}
+		return []LineError{{Line: one.Mark.Line, Col: one.Mark.Column, Msg: friendly(one.Message, nil)}}
 	}
 	return []LineError{{Msg: err.Error()}}
 }
@@ -44,16 +144,91 @@ func Errors(err error) []LineError {
 // KeyLines maps each top-level key of a YAML mapping to its line, so a check
 // made after decoding (a missing value, a bad reference) can point at it.
 func KeyLines(src []byte) map[string]int {
+	d, _ := Parse(src, 1)
+	return d.KeyLines()
+}
+
+// KeyLines maps each top-level key of the document to its line.
+func (d *Doc) KeyLines() map[string]int {
 	lines := map[string]int{}
-	var doc yaml.Node
-	if yaml.Load(src, &doc) != nil || len(doc.Content) == 0 {
-		return lines
-	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		lines[m.Content[i].Value] = m.Content[i].Line
+	for k := range d.pairs() {
+		lines[k.Value] = k.Line
 	}
 	return lines
+}
+
+// Item is one item of a sequence.
+type Item struct {
+	Line int
+	Col  int
+	Null bool           // ~, null or nothing: decoding skips it, so a decoded list has no entry for it
+	Keys map[string]int // for a mapping, the line of each of its keys
+}
+
+// Items lists the items of the sequence at a top-level key, so a check of a
+// decoded list can point at each item, and at its keys. It is nil when the
+// key is absent or its value is not a sequence.
+func (d *Doc) Items(key string) []Item {
+	var items []Item
+	for k, v := range d.pairs() {
+		if k.Value != key || v.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, n := range v.Content {
+			it := Item{Line: n.Line, Col: n.Column}
+			if n.Kind == yaml.AliasNode && n.Alias != nil {
+				n = n.Alias
+			}
+			it.Null = n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+			if n.Kind == yaml.MappingNode {
+				it.Keys = map[string]int{}
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					it.Keys[n.Content[i].Value] = n.Content[i].Line
+				}
+			}
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+// Locate names what holds a position: the top-level key whose value it is
+// in, and the index of the item of that value's sequence, or -1. It is
+// "" and -1 before the first key or when the document is not a mapping.
+func (d *Doc) Locate(line, col int) (key string, item int) {
+	key, item = "", -1
+	for k, v := range d.pairs() {
+		if before(line, col, k.Line, k.Column) {
+			break
+		}
+		key, item = k.Value, -1
+		if v.Kind != yaml.SequenceNode {
+			continue
+		}
+		for i, n := range v.Content {
+			if !before(line, col, n.Line, n.Column) {
+				item = i
+			}
+		}
+	}
+	return key, item
+}
+
+// before reports whether line:col comes before l:c.
+func before(line, col, l, c int) bool { return line < l || line == l && col < c }
+
+// pairs yields the top-level keys and values of a mapping document, in order.
+func (d *Doc) pairs() iter.Seq2[*yaml.Node, *yaml.Node] {
+	return func(yield func(k, v *yaml.Node) bool) {
+		if d.root == nil || d.root.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(d.root.Content); i += 2 {
+			if !yield(d.root.Content[i], d.root.Content[i+1]) {
+				return
+			}
+		}
+	}
 }
 
 var (
@@ -62,26 +237,44 @@ var (
 	numberType   = regexp.MustCompile(`^u?int\d*$|^float\d+$`)
 )
 
-// friendly rewords the decoder's messages in the terms an editor uses.
-func friendly(msg string) string {
+// tagWords names the YAML types as an editor knows them.
+var tagWords = map[string]string{"str": "text", "int": "a number", "float": "a number", "bool": "true/false",
+	"seq": "a list", "map": "a mapping", "null": "nothing", "timestamp": "a date"}
+
+// friendly rewords the decoder's messages in the terms an editor uses;
+// fields lists the keys of the struct types decoded into, by type name.
+func friendly(msg string, fields map[string][]string) string {
 	if m := unknownField.FindStringSubmatch(msg); m != nil {
 		return "unknown field " + `"` + m[1] + `"`
 	}
+	if m := duplicateKey.FindStringSubmatch(msg); m != nil {
+		return "duplicate key " + m[1] + " (first at line " + m[2] + "): keep one"
+	}
 	if m := wrongType.FindStringSubmatch(msg); m != nil {
-		got := map[string]string{"str": "text", "int": "a number", "float": "a number", "bool": "true/false",
-			"seq": "a list", "map": "a mapping", "null": "nothing", "timestamp": "a date"}[m[1]]
-		if got == "" {
-			got = m[1]
-		}
+		got := cmp.Or(tagWords[m[1]], m[1])
 		if m[2] != "" {
 			got += " " + m[2]
 		}
-		return "wrong type: got " + got + ", want " + goType(m[3])
+		return "wrong type: got " + got + ", want " + goType(m[3], fields)
 	}
 	return msg
 }
 
-func goType(t string) string {
+// Got words what a node holds the way type errors do ("a list", "text
+// `x`"), for the messages of a type's own UnmarshalYAML.
+func Got(n *yaml.Node) string {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	tag := strings.TrimPrefix(n.ShortTag(), "!!")
+	got := cmp.Or(tagWords[tag], tag)
+	if n.Kind == yaml.ScalarNode && tag != "null" {
+		got += " `" + n.Value + "`"
+	}
+	return got
+}
+
+func goType(t string, fields map[string][]string) string {
 	switch {
 	case t == "string":
 		return "text"
@@ -89,10 +282,87 @@ func goType(t string) string {
 		return "true or false"
 	case numberType.MatchString(t):
 		return "a number"
-	case len(t) > 2 && t[:2] == "[]":
+	case strings.HasPrefix(t, "[]"):
 		return "a list"
-	case len(t) > 3 && t[:3] == "map":
+	case strings.HasPrefix(t, "map["):
 		return "a mapping"
+	case fields[t] != nil:
+		return "a mapping of fields (" + example(fields[t]) + ")"
+	case strings.HasPrefix(t, "struct {"):
+		return "a mapping of fields"
 	}
 	return t
+}
+
+// example lists a struct's first keys as a mapping would hold them.
+func example(keys []string) string {
+	const most = 3
+	var b strings.Builder
+	for i, k := range keys[:min(len(keys), most)] {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(k + ": ...")
+	}
+	if len(keys) > most {
+		b.WriteString(", ...")
+	}
+	return b.String()
+}
+
+// isMapping reports whether t, through pointers, decodes from a mapping.
+func isMapping(t reflect.Type) bool {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t != nil && (t.Kind() == reflect.Struct || t.Kind() == reflect.Map)
+}
+
+var unmarshaler = reflect.TypeFor[yaml.Unmarshaler]()
+
+// structFields maps the name of each struct type reachable from t, as the
+// decoder's messages print it, to the keys its mapping takes.
+func structFields(t reflect.Type) map[string][]string {
+	fields := map[string][]string{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array:
+			walk(t.Elem())
+		case reflect.Map:
+			walk(t.Key())
+			walk(t.Elem())
+		case reflect.Struct:
+			if _, seen := fields[t.String()]; seen || reflect.PointerTo(t).Implements(unmarshaler) {
+				return // an Unmarshaler words its own errors
+			}
+			fields[t.String()] = []string{} // not nil: marks t seen before its fields are walked
+			fields[t.String()] = keysOf(t, walk)
+		}
+	}
+	if t != nil {
+		walk(t)
+	}
+	return fields
+}
+
+// keysOf lists the keys of struct type t's mapping, walking each field's type.
+func keysOf(t reflect.Type, walk func(reflect.Type)) []string {
+	var keys []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if !f.IsExported() || name == "-" {
+			continue
+		}
+		walk(f.Type)
+		if strings.Contains(","+opts+",", ",inline,") {
+			if f.Type.Kind() == reflect.Struct {
+				keys = append(keys, keysOf(f.Type, func(reflect.Type) {})...)
+			}
+			continue
+		}
+		keys = append(keys, cmp.Or(name, strings.ToLower(f.Name)))
+	}
+	return keys
 }

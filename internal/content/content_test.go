@@ -1,0 +1,170 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestFrontMatterErrors loads one guide, content/en/roles/x.md unless the
+// case names another file, and wants exactly its problems, one per line as
+// "file:line: message". The file's line 1 is "---", so its front matter
+// starts on line 2.
+func TestFrontMatterErrors(t *testing.T) {
+	const base = "title: T\nfamily: engineering\nsummary: S\nupdated: 2026-11-22\n"
+	for _, tc := range []struct {
+		name string
+		file string // under content/en/roles; x.md when empty
+		src  string // the whole file
+		want []string
+	}{
+		{name: "valid", src: "---\n" + base + "process:\n  - {name: Screen, minutes: 480}\n---\nBody.\n"},
+
+		// A round lasts 1 to 480 minutes, so the page's total cannot overflow.
+		{name: "minutes above a working day", src: "---\n" + base + "process:\n  - {name: A, minutes: 30}\n  - {name: B, minutes: 100000}\n---\n",
+			want: []string{"x.md:8: process round 2: minutes must be between 1 and 480, got 100000"}},
+		{name: "minutes one above the bound", src: "---\n" + base + "process:\n  - {name: A, minutes: 481}\n---\n",
+			want: []string{"x.md:7: process round 1: minutes must be between 1 and 480, got 481"}},
+		{name: "minutes that would overflow the total", src: "---\n" + base + "process:\n  - {name: A, minutes: 9223372036854775807}\n  - {name: B, minutes: 9223372036854775807}\n---\n",
+			want: []string{
+				"x.md:7: process round 1: minutes must be between 1 and 480, got 9223372036854775807",
+				"x.md:8: process round 2: minutes must be between 1 and 480, got 9223372036854775807",
+			}},
+
+		// Each round's problem is at its own line.
+		{name: "rounds at their lines", src: "---\n" + base + "process:\n  - name: A\n    minutes: 30\n  - name: B\n    minutes: 0\n  - minutes: 20\n  - name: ' '\n    minutes: 5\n  -\n---\n",
+			want: []string{
+				"x.md:10: process round 2: minutes must be between 1 and 480, got 0",
+				"x.md:11: process round 3: missing required field \"name\"",
+				"x.md:12: process round 4: field \"name\" is empty",
+				"x.md:14: process round 5 is empty: give it a name and minutes, or remove it",
+			}},
+		{name: "round without minutes", src: "---\n" + base + "process:\n  - name: A\n---\n",
+			want: []string{`x.md:7: process round 1: missing required field "minutes"`}},
+
+		// A type error hides no other problem, and gets no second error.
+		{name: "type error beside other rounds", src: "---\n" + base + "process:\n  - {name: A, minutes: 1.5}\n  - {name: B, minutes: -5}\n  - {name: C, minutes: 0}\n---\n",
+			want: []string{
+				"x.md:7: wrong type: got a number `1.5`, want a number",
+				"x.md:8: process round 2: minutes must be between 1 and 480, got -5",
+				"x.md:9: process round 3: minutes must be between 1 and 480, got 0",
+			}},
+		{name: "type error in a required field", src: "---\ntitle: [T]\nupdated: 2026-11-22\n---\n",
+			want: []string{
+				"x.md:1: missing required field \"family\"",
+				"x.md:1: missing required field \"summary\"",
+				"x.md:2: wrong type: got a list, want text",
+			}},
+		{name: "misspelled required field: not also missing", src: "---\ntitel: T\nfamily: engineering\nsummary: S\nupdated: 2026-11-22\n---\n",
+			want: []string{`x.md:2: unknown field "titel"`}},
+		{name: "unknown field beside an empty one", src: "---\ntitle: ''\nfamly: engineering\nsummary: S\nupdated: 2026-11-22\n---\n",
+			want: []string{`x.md:2: field "title" is empty`, `x.md:3: unknown field "famly"`}},
+		{name: "unknown field in a round", src: "---\n" + base + "process:\n  - {name: A, minuts: 30}\n  - {name: B, minutes: 0}\n---\n",
+			want: []string{`x.md:7: unknown field "minuts"`, "x.md:8: process round 2: minutes must be between 1 and 480, got 0"}},
+		{name: "round of the wrong type", src: "---\n" + base + "process:\n  - 45\n  - {name: B, minutes: 0}\n---\n",
+			want: []string{"x.md:7: wrong type: got a number `45`, want a mapping of fields (name: ..., minutes: ..., focus: ...)"}},
+		{name: "duplicate key: nothing else checked", src: "---\ntitle: A\ntitle: B\n---\n",
+			want: []string{`x.md:3: duplicate key "title" (first at line 2): keep one`}},
+
+		// A date that is not text is a wrong type.
+		{name: "date in a list", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: [2026-11-22]\n---\n",
+			want: []string{"x.md:5: wrong type: got a list, want a date (YYYY-MM-DD)"}},
+		{name: "date as a mapping", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: {day: 22}\n---\n",
+			want: []string{"x.md:5: wrong type: got a mapping, want a date (YYYY-MM-DD)"}},
+
+		// Front matter is a mapping; empty front matter is an empty one.
+		{name: "front matter a list", src: "---\n- a\n---\n",
+			want: []string{"x.md:2: wrong type: got a list, want a mapping of fields (title: ..., family: ..., summary: ..., ...)"}},
+		{name: "front matter text", src: "---\njust text\n---\n",
+			want: []string{"x.md:2: wrong type: got text `just text`, want a mapping of fields (title: ..., family: ..., summary: ..., ...)"}},
+		{name: "empty front matter", src: "---\n---\nBody\n",
+			want: []string{
+				`x.md:1: missing required field "family"`,
+				`x.md:1: missing required field "summary"`,
+				`x.md:1: missing required field "title"`,
+				`x.md:1: missing required field "updated"`,
+			}},
+		{name: "front matter of comments", src: "---\n# to do\n---\n",
+			want: []string{
+				`x.md:1: missing required field "family"`,
+				`x.md:1: missing required field "summary"`,
+				`x.md:1: missing required field "title"`,
+				`x.md:1: missing required field "updated"`,
+			}},
+
+		// A field that is there but empty is reported at its line.
+		{name: "empty fields", src: "---\ntitle: \"\"\nfamily: engineering\nsummary:\nupdated: ''\n---\n",
+			want: []string{
+				`x.md:2: field "title" is empty`,
+				`x.md:4: field "summary" is empty`,
+				`x.md:5: field "updated" is empty`,
+			}},
+
+		{name: "file name with a double dash", file: "a--b.md", src: "---\n" + base + "---\n",
+			want: []string{`a--b.md:1: file name "a--b" is not a slug: use lowercase letters and digits, with single dashes between words and none at the start or end, e.g. backend-engineer`}},
+		{name: "family with a trailing dash", src: "---\ntitle: T\nfamily: data-\nsummary: S\nupdated: 2026-11-22\n---\n",
+			want: []string{`x.md:3: family "data-" is not a slug: use lowercase letters and digits, with single dashes between words and none at the start or end, e.g. backend-engineer`}},
+
+		// Tags are neither empty nor repeated: each would show on the page.
+		{name: "empty and repeated tags", src: "---\n" + base + "stack: [Go, go, \"\", ~, PostgreSQL]\nskills:\n  - APIs\n  - ' '\n  - apis\n---\n",
+			want: []string{
+				`x.md:6: stack entry 2 "go" repeats entry 1 "Go": remove one`,
+				`x.md:6: stack entry 3 is empty: remove it or fill it in`,
+				`x.md:6: stack entry 4 is empty: remove it or fill it in`,
+				`x.md:9: skills entry 2 is empty: remove it or fill it in`,
+				`x.md:10: skills entry 3 "apis" repeats entry 1 "APIs": remove one`,
+			}},
+		{name: "tag of the wrong type", src: "---\n" + base + "stack: [Go, [x], Go]\n---\n",
+			want: []string{"x.md:6: wrong type: got a list, want text"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			file := tc.file
+			if file == "" {
+				file = "x.md"
+			}
+			fsys := fstest.MapFS{
+				"en/_index.md":     {Data: []byte("---\ntitle: H\nsummary: S\n---\n")},
+				"en/roles/" + file: {Data: []byte(tc.src)},
+			}
+			_, errs := Load(fsys, Options{Locales: []string{"en"}, Root: "content"})
+			var got []string
+			for _, e := range errs.Sort() {
+				got = append(got, strings.TrimPrefix(e.Error(), "content/en/roles/"))
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestHomeFrontMatterErrors checks a locale home page's copy the same way.
+func TestHomeFrontMatterErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"valid", "---\ntitle: H\nsummary: S\n---\n", nil},
+		{"a list", "---\n- H\n---\n", []string{"_index.md:2: wrong type: got a list, want a mapping of fields (title: ..., summary: ...)"}},
+		{"empty", "---\n---\n", []string{`_index.md:1: missing required field "summary"`, `_index.md:1: missing required field "title"`}},
+		{"misspelled summary: not also missing", "---\ntitle: H\nsummry: S\n---\n", []string{`_index.md:3: unknown field "summry"`}},
+		{"empty title, wrong summary", "---\ntitle: ''\nsummary: [S]\n---\n", []string{
+			`_index.md:2: field "title" is empty`,
+			"_index.md:3: wrong type: got a list, want text",
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"en/_index.md": {Data: []byte(tc.src)}}
+			_, errs := Load(fsys, Options{Locales: []string{"en"}, Root: "content"})
+			var got []string
+			for _, e := range errs.Sort() {
+				got = append(got, strings.TrimPrefix(e.Error(), "content/en/"))
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("problems (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

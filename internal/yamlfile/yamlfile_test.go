@@ -1,0 +1,147 @@
+package yamlfile
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"go.yaml.in/yaml/v4"
+)
+
+type round struct {
+	Name    string `yaml:"name"`
+	Minutes int    `yaml:"minutes"`
+	Focus   string `yaml:"focus"`
+}
+
+type page struct {
+	Title   string   `yaml:"title"`
+	Family  string   `yaml:"family"`
+	Summary string   `yaml:"summary"`
+	Stack   []string `yaml:"stack"`
+	Process []round  `yaml:"process"`
+	Skip    string   `yaml:"-"`
+}
+
+// TestDecode decodes YAML that starts at line 10 of its file: every line,
+// in positions and in messages, must be the file's.
+func TestDecode(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []LineError
+	}{
+		{"valid", "title: T\nstack: [Go]\n", nil},
+		{"empty", "", nil},
+		{"only comments", "# to do\n\n", nil},
+		{"unknown field", "title: T\nskils: [Go]\n", []LineError{{11, 1, `unknown field "skils"`, true, "skils"}}},
+		{"wrong types, all reported", "title: [T]\nprocess:\n  - {name: A, minutes: 1.5}\n",
+			[]LineError{{10, 8, "wrong type: got a list, want text", true, ""}, {12, 24, "wrong type: got a number `1.5`, want a number", true, ""}}},
+		{"duplicate key, at the file's lines", "title: A\nfamily: f\ntitle: B\n",
+			[]LineError{{12, 1, `duplicate key "title" (first at line 10): keep one`, false, ""}}},
+		{"list for the document", "- a\n", []LineError{{10, 1, "wrong type: got a list, want a mapping of fields (title: ..., family: ..., summary: ..., ...)", false, ""}}},
+		{"text for the document", "just text\n", []LineError{{10, 1, "wrong type: got text `just text`, want a mapping of fields (title: ..., family: ..., summary: ..., ...)", false, ""}}},
+		{"unknown field in a round", "process:\n  - {name: A, minuts: 5}\n", []LineError{{11, 15, `unknown field "minuts"`, true, "minuts"}}},
+		{"text for a round", "process: [5]\n", []LineError{{10, 11, "wrong type: got a number `5`, want a mapping of fields (name: ..., minutes: ..., focus: ...)", true, ""}}},
+		{"through an alias", "title: &t [T]\nsummary: *t\n", []LineError{
+			{10, 8, "wrong type: got a list, want text", false, ""}, {10, 8, "wrong type: got a list, want text", false, ""}}},
+		{"syntax error", "title: [T\nfamily: f\n", []LineError{{11, 7, "did not find expected ',' or ']'", false, ""}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, errs := Parse([]byte(tc.src), 10)
+			if errs == nil {
+				errs = d.Decode(new(page))
+			}
+			if diff := cmp.Diff(tc.want, errs); diff != "" {
+				t.Errorf("errors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestItems lists a top-level sequence's items at their file lines, null
+// ones included, with the lines of a mapping item's keys.
+func TestItems(t *testing.T) {
+	src := "title: T\nprocess:\n  - name: A\n    minutes: 30\n  -\n  - ~\n  -\n    minutes: 5\nstack: [Go, ~, '']\n"
+	for _, tc := range []struct {
+		key  string
+		want []Item
+	}{
+		{"process", []Item{
+			{Line: 4, Col: 5, Keys: map[string]int{"name": 4, "minutes": 5}},
+			{Line: 6, Col: 4, Null: true},
+			{Line: 7, Col: 5, Null: true},
+			{Line: 9, Col: 5, Keys: map[string]int{"minutes": 9}},
+		}},
+		{"stack", []Item{{Line: 10, Col: 9}, {Line: 10, Col: 13, Null: true}, {Line: 10, Col: 16}}},
+		{"title", nil},
+		{"absent", nil},
+	} {
+		t.Run(tc.key, func(t *testing.T) {
+			d, errs := Parse([]byte(src), 2)
+			if errs != nil {
+				t.Fatal(errs)
+			}
+			if diff := cmp.Diff(tc.want, d.Items(tc.key)); diff != "" {
+				t.Errorf("Items(%q) (-want +got):\n%s", tc.key, diff)
+			}
+		})
+	}
+}
+
+// TestLocate finds the key and item holding a position, block or flow.
+func TestLocate(t *testing.T) {
+	src := "title: T\nprocess:\n  - name: A\n    minutes: 1.5\n  - {name: B, minutes: x}\nstack: [Go, [x]]\n"
+	for _, tc := range []struct {
+		line, col int
+		key       string
+		item      int
+	}{
+		{1, 8, "title", -1},
+		{2, 1, "process", -1},
+		{4, 14, "process", 0},
+		{5, 24, "process", 1},
+		{6, 13, "stack", 1},
+		{6, 8, "stack", -1},
+	} {
+		d, _ := Parse([]byte(src), 1)
+		if key, item := d.Locate(tc.line, tc.col); key != tc.key || item != tc.item {
+			t.Errorf("Locate(%d, %d) = %q, %d; want %q, %d", tc.line, tc.col, key, item, tc.key, tc.item)
+		}
+	}
+}
+
+func TestKeyLines(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      map[string]int
+	}{
+		{"mapping", "title: T\n\nfamily: f\n", map[string]int{"title": 1, "family": 3}},
+		{"empty", "", map[string]int{}},
+		{"list", "- a\n", map[string]int{}},
+		{"malformed", "title: [\n", map[string]int{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, KeyLines([]byte(tc.src))); diff != "" {
+				t.Errorf("KeyLines (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestGot(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"[a]", "a list"},
+		{"{a: 1}", "a mapping"},
+		{"abc", "text `abc`"},
+		{"12", "a number `12`"},
+		{"~", "nothing"},
+		{"''", "text ``"},
+	} {
+		var n yaml.Node
+		if err := yaml.Load([]byte(tc.src), &n); err != nil {
+			t.Fatal(err)
+		}
+		if got := Got(n.Content[0]); got != tc.want {
+			t.Errorf("Got(%s) = %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}
