@@ -15,6 +15,9 @@ type Directive struct {
 	Fence  int  // number of colons of the opening fence
 	Line   int  // file line of the opening fence
 	Closed bool // a closing fence was seen
+	// Malformed is an opening fence or attributes already reported: the
+	// block is kept so that its closing fence pairs, and checked no further.
+	Malformed bool
 
 	// Set by Convert before rendering.
 	ID    string // anchor of a question

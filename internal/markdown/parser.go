@@ -55,16 +55,20 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 		return nil, parser.NoChildren
 	}
 	om := openerRE.FindSubmatch(rest)
+	d := &Directive{Fence: len(m[1]), Line: lineNo, Attrs: map[string]string{}}
 	if om == nil {
+		// Still a block, so that its closing fence closes it rather than
+		// being reported as a second problem.
 		report(pc, lineNo, "malformed directive %q: want %sname{key=value}, no space after the colons, nothing after the braces", content, m[1])
-		return nil, parser.NoChildren
+		d.Malformed = true
+	} else {
+		d.Name = string(om[1])
+		var err error
+		if d.Attrs, err = parseAttrs(om[2]); err != nil {
+			report(pc, lineNo, "directive %s: %v", d.Name, err)
+			d.Malformed = true
+		}
 	}
-	d := &Directive{Name: string(om[1]), Fence: len(m[1]), Line: lineNo}
-	attrs, err := parseAttrs(om[2])
-	if err != nil {
-		report(pc, lineNo, "directive %s: %v", d.Name, err)
-	}
-	d.Attrs = attrs
 	reader.Advance(len(bytes.TrimRight(line, "\r\n")))
 	return d, parser.HasChildren
 }
@@ -82,7 +86,7 @@ func (directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 
 func (directiveParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	d := node.(*Directive)
-	if !d.Closed {
+	if !d.Closed && d.Name != "" { // a malformed opening fence is reported as that
 		report(pc, d.Line, "unclosed %s%s: close it with a line of %d colons", bytes.Repeat([]byte(":"), d.Fence), d.Name, d.Fence)
 	}
 }
@@ -119,9 +123,9 @@ func openBelow(pc parser.Context, d *Directive) bool {
 	return false
 }
 
-var attrRE = regexp.MustCompile(`^\s*([a-zA-Z][a-zA-Z0-9_-]*)=("([^"]*)"|([^\s"}]+))`)
+var attrRE = regexp.MustCompile(`^\s*([a-zA-Z][a-zA-Z0-9_-]*)=("([^"]*)"|'([^']*)'|([^\s"'}]+))`)
 
-// parseAttrs parses {key=value key="quoted value"}.
+// parseAttrs parses {key=value key="quoted value" key='quoted value'}.
 func parseAttrs(b []byte) (map[string]string, error) {
 	attrs := map[string]string{}
 	if len(b) == 0 {
@@ -137,7 +141,7 @@ func parseAttrs(b []byte) (map[string]string, error) {
 		if _, dup := attrs[key]; dup {
 			return attrs, fmt.Errorf("attribute %q given twice", key)
 		}
-		attrs[key] = string(m[3]) + string(m[4])
+		attrs[key] = string(m[3]) + string(m[4]) + string(m[5])
 		rest = rest[len(m[0]):]
 	}
 	return attrs, nil

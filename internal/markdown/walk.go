@@ -98,6 +98,9 @@ func (w *walker) anchor(id string, line int, what, fix string) {
 }
 
 func (w *walker) directive(d *Directive) {
+	if d.Malformed && (d.Name == "" || len(d.Attrs) == 0) {
+		return
+	}
 	known, ok := schema[d.Name]
 	if !ok {
 		w.errorf(d.Line, "unknown directive :::%s (known: question, try; strong and weak inside a question)", d.Name)
@@ -151,7 +154,11 @@ func (w *walker) question(d *Directive) {
 	}
 	w.anchor(d.ID, d.Line, "question ID", "give the question its own {id=...}")
 	d.Label = w.r.KindLabel(kind)
-	w.doc.Questions = append(w.doc.Questions, Question{ID: d.ID, Kind: kind, Text: questionText(d, w.src), Line: d.Line})
+	text := questionText(d, w.src)
+	if text == "" {
+		w.errorf(d.Line, "empty :::question: write the question inside it")
+	}
+	w.doc.Questions = append(w.doc.Questions, Question{ID: d.ID, Kind: kind, Text: text, Line: d.Line})
 	w.parts = append(w.parts, d)
 }
 
