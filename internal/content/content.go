@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"io/fs"
 	"maps"
@@ -10,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"guides/internal/diag"
 	"guides/internal/sample"
@@ -177,7 +179,27 @@ func (l *loader) read(p string) (split, bool) {
 		l.add(l.pos(p, 1), "%v", err)
 		return split{}, false
 	}
+	if line := invalidUTF8(sp.Body); line > 0 {
+		l.add(l.pos(p, line), "text is not UTF-8: save the file as UTF-8")
+	}
 	return sp, true
+}
+
+// invalidUTF8 is the line of the first byte of src that is not UTF-8, or 0.
+// The front matter's decoder rejects such bytes itself; the Markdown would
+// copy them into the page.
+func invalidUTF8(src []byte) int {
+	if utf8.Valid(src) {
+		return 0
+	}
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			return bytes.Count(src[:i], []byte("\n")) + 1
+		}
+		i += n
+	}
+	return 0
 }
 
 // decode decodes front matter strictly into v, reporting each problem at

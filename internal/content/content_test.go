@@ -21,6 +21,8 @@ func TestFrontMatterErrors(t *testing.T) {
 		want []string
 	}{
 		{name: "valid", src: "---\n" + base + "process:\n  - {name: Screen, minutes: 480}\n---\nBody.\n"},
+		{name: "body not UTF-8", src: "---\n" + base + "---\nBody.\n\nLatin-1 caf\xe9.\n",
+			want: []string{"x.md:9: text is not UTF-8: save the file as UTF-8"}},
 
 		// A round lasts 1 to 480 minutes, so the page's total cannot overflow.
 		{name: "minutes above a working day", src: "---\n" + base + "process:\n  - {name: A, minutes: 30}\n  - {name: B, minutes: 100000}\n---\n",
