@@ -186,9 +186,11 @@ func (l loader) checkMeta(m meta, lines map[string]int) {
 	if len(m.Languages) == 0 {
 		l.errs.Add(at("languages"), "no languages")
 	}
-	for _, lang := range m.Languages {
+	for i, lang := range m.Languages {
 		if _, ok := Ext(lang); !ok {
 			l.errs.Add(at("languages"), "unknown language %q (want go, python, javascript or sql)", lang)
+		} else if slices.Contains(m.Languages[:i], lang) {
+			l.errs.Add(at("languages"), "language %q listed twice: remove one", lang)
 		}
 	}
 	if m.Limits.TimeMS <= 0 || m.Limits.MemoryMB <= 0 {

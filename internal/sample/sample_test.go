@@ -103,6 +103,11 @@ func TestLoadReportsProblemsAtTheirPosition(t *testing.T) {
 			want: []problem{{"sample.yaml", 4, `unknown language "rust"`}},
 		},
 		{
+			name: "language twice",
+			set:  map[string]string{"sample.yaml": strings.Replace(demoYAML, "[python, go]", "[python, go, python]", 1)},
+			want: []problem{{"sample.yaml", 4, `language "python" listed twice: remove one`}},
+		},
+		{
 			name: "no languages",
 			set:  map[string]string{"sample.yaml": strings.Replace(demoYAML, "[python, go]", "[]", 1)},
 			want: []problem{{"sample.yaml", 4, "no languages"}},
