@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -69,10 +70,17 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 
 func (w *walker) heading(n *ast.Heading) {
 	n.Level = min(n.Level+w.demote, 6)
+	for _, a := range n.Attributes() {
+		if string(a.Name) != "id" {
+			w.errorf(w.line, "heading attribute %q: a heading takes only {#id}", a.Name)
+		}
+	}
 	id, _ := n.AttributeString("id")
 	idb, _ := id.([]byte)
 	if !bytes.HasPrefix(idb, []byte(w.prefix)) { // pinned with {#id}: generated ones have it
 		w.errorf(w.line, "a sample statement's heading takes no {#id}: the page around it may have one")
+	} else if !idRE.Match(idb) {
+		w.errorf(w.line, "heading ID %q: use letters, digits, dashes and underscores, starting with a letter or digit", idb)
 	}
 	w.anchor(string(idb), w.line, "heading ID", "reword it or give it its own {#id}")
 	if n.Level == 2 || n.Level == 3 {
@@ -149,13 +157,16 @@ func (w *walker) question(d *Directive) {
 		w.errorf(d.Line, "unknown question kind %q (known: %s)", kind, strings.Join(questionKinds, ", "))
 	}
 	d.ID = d.Attrs["id"]
+	if d.ID != "" && !idRE.MatchString(d.ID) {
+		w.errorf(d.Line, "question ID %q: use letters, digits, dashes and underscores, starting with a letter or digit", d.ID)
+	}
 	if d.ID == "" {
 		d.ID = fmt.Sprintf("question-%d", len(w.doc.Questions)+1)
 	}
 	w.anchor(d.ID, d.Line, "question ID", "give the question its own {id=...}")
 	d.Label = w.r.KindLabel(kind)
 	text := questionText(d, w.src)
-	if text == "" {
+	if !hasQuestion(d) {
 		w.errorf(d.Line, "empty :::question: write the question inside it")
 	}
 	w.doc.Questions = append(w.doc.Questions, Question{ID: d.ID, Kind: kind, Text: text, Line: d.Line})
@@ -195,6 +206,21 @@ func questionText(d *Directive, src []byte) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// idRE is what an ID given in Markdown may be: safe in a URL fragment and
+// an HTML attribute unquoted.
+var idRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}_-]*$`)
+
+// hasQuestion reports whether a question block holds anything but its
+// notes: text, a list, a code block.
+func hasQuestion(d *Directive) bool {
+	for c := d.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, isNote := c.(*Directive); !isNote {
+			return true
+		}
+	}
+	return false
 }
 
 // plainText concatenates the text below n.
