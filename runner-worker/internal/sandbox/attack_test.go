@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -317,5 +318,40 @@ func TestIsolation(t *testing.T) {
 	}
 	if sleeper.ProcessState != nil {
 		t.Errorf("the sandbox killed a host process")
+	}
+}
+
+// TestInheritedFilesStayOut starts a slot with a file open that the runner
+// inherited without close-on-exec, as a shell or supervisor may leave one,
+// and checks that a run sees none but its own: 0 to 2 and the result and
+// start channels.
+func TestInheritedFilesStayOut(t *testing.T) {
+	hidden := filepath.Join(t.TempDir(), "hidden.yaml")
+	if err := os.WriteFile(hidden, []byte("- name: hidden case\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fd, err := syscall.Open(hidden, syscall.O_RDONLY, 0) // no O_CLOEXEC, as if inherited
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Close(fd)
+	const inherited = 100 // above the descriptors a run is given
+	if err := syscall.Dup2(fd, inherited); err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Close(inherited)
+	for name, opts := range modes(t) {
+		t.Run(name, func(t *testing.T) {
+			s := newSlot(t, opts)
+			r, err := s.Run(t.Context(), pyFile("import os\nprint(' '.join(sorted(os.listdir('/proc/self/fd'))))"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range strings.Fields(string(r.Stdout)) {
+				if n, _ := strconv.Atoi(f); n > 4 {
+					t.Errorf("the run sees descriptor %d, which it was not given (%d is the inherited hidden file); open: %s", n, inherited, r.Stdout)
+				}
+			}
+		})
 	}
 }

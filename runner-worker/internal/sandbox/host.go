@@ -59,6 +59,9 @@ func NewHost(opts Options) (*Host, error) {
 	if h.uidBase == 0 {
 		h.uidBase = DefaultUIDBase
 	}
+	if err := closeInherited(); err != nil {
+		return nil, fmt.Errorf("descriptors inherited at start: %v", err)
+	}
 	if opts.Insecure {
 		return h, nil
 	}
