@@ -85,6 +85,7 @@ func post(t *testing.T, url, body string, header ...string) *http.Response {
 	if err != nil {
 		t.Fatal(err)
 	}
+	req.Header.Set("Content-Type", "application/json")
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
@@ -119,25 +120,28 @@ func TestBadRequests(t *testing.T) {
 		body   string
 		status int
 		says   string
+		header []string
 	}{
-		{"malformed JSON", `{"sample":`, 400, "malformed JSON"},
-		{"not an object", `[1,2]`, 400, "malformed JSON"},
-		{"unknown field", `{"sample":"double","language":"python","code":"x","mode":"run","extra":1}`, 400, "unknown field"},
-		{"wrong type", `{"sample":"double","language":"python","code":7,"mode":"run"}`, 400, "malformed JSON"},
-		{"data after the object", valid + `{}`, 400, "after the request"},
-		{"body over 1 MiB", `{"sample":"double","language":"python","mode":"run","code":"` + strings.Repeat("x", 1<<20) + `"}`, 413, "larger than"},
-		{"code over 64 KiB", `{"sample":"double","language":"python","mode":"run","code":"` + strings.Repeat("x", 64<<10+1) + `"}`, 400, "longer than"},
-		{"missing sample", `{"language":"python","code":"x","mode":"run"}`, 400, "sample is missing"},
-		{"unknown sample", `{"sample":"nope","language":"python","code":"x","mode":"run"}`, 404, "unknown sample"},
-		{"unknown language", `{"sample":"double","language":"cobol","code":"x","mode":"run"}`, 400, "has no language"},
-		{"language the sample lacks", `{"sample":"rows","language":"python","code":"x","mode":"run"}`, 400, "has no language"},
-		{"empty code", `{"sample":"double","language":"python","code":"  ","mode":"run"}`, 400, "code is empty"},
-		{"unknown mode", `{"sample":"double","language":"python","code":"x","mode":"debug"}`, 400, "mode must be"},
-		{"missing mode", `{"sample":"double","language":"python","code":"x"}`, 400, "mode must be"},
+		{"malformed JSON", `{"sample":`, 400, "malformed JSON", nil},
+		{"text/plain, which needs no preflight", valid, 415, "Content-Type: application/json", []string{"Content-Type", "text/plain"}},
+		{"form", valid, 415, "Content-Type: application/json", []string{"Content-Type", "application/x-www-form-urlencoded"}},
+		{"not an object", `[1,2]`, 400, "malformed JSON", nil},
+		{"unknown field", `{"sample":"double","language":"python","code":"x","mode":"run","extra":1}`, 400, "unknown field", nil},
+		{"wrong type", `{"sample":"double","language":"python","code":7,"mode":"run"}`, 400, "malformed JSON", nil},
+		{"data after the object", valid + `{}`, 400, "after the request", nil},
+		{"body over 1 MiB", `{"sample":"double","language":"python","mode":"run","code":"` + strings.Repeat("x", 1<<20) + `"}`, 413, "larger than", nil},
+		{"code over 64 KiB", `{"sample":"double","language":"python","mode":"run","code":"` + strings.Repeat("x", 64<<10+1) + `"}`, 400, "longer than", nil},
+		{"missing sample", `{"language":"python","code":"x","mode":"run"}`, 400, "sample is missing", nil},
+		{"unknown sample", `{"sample":"nope","language":"python","code":"x","mode":"run"}`, 404, "unknown sample", nil},
+		{"unknown language", `{"sample":"double","language":"cobol","code":"x","mode":"run"}`, 400, "has no language", nil},
+		{"language the sample lacks", `{"sample":"rows","language":"python","code":"x","mode":"run"}`, 400, "has no language", nil},
+		{"empty code", `{"sample":"double","language":"python","code":"  ","mode":"run"}`, 400, "code is empty", nil},
+		{"unknown mode", `{"sample":"double","language":"python","code":"x","mode":"debug"}`, 400, "mode must be", nil},
+		{"missing mode", `{"sample":"double","language":"python","code":"x"}`, 400, "mode must be", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			resp := post(t, ts.URL, tt.body)
+			resp := post(t, ts.URL, tt.body, tt.header...)
 			if resp.StatusCode != tt.status {
 				t.Errorf("status %d, want %d", resp.StatusCode, tt.status)
 			}
@@ -225,6 +229,9 @@ func TestCORS(t *testing.T) {
 				path = "/v1/samples"
 			}
 			req, _ := http.NewRequest(tt.method, ts.URL+path, body)
+			if tt.method == "POST" {
+				req.Header.Set("Content-Type", "application/json")
+			}
 			if tt.origin != "" {
 				req.Header.Set("Origin", tt.origin)
 			}
@@ -386,4 +393,26 @@ func contextWithCancel(t *testing.T) (context.Context, func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	return ctx, cancel
+}
+
+// TestSlowBody: a body that stalls past the server's read timeout is a 408,
+// not "malformed JSON" with the connection's addresses in it.
+func TestSlowBody(t *testing.T) {
+	ts := testServer(t, Config{}, 1, 1)
+	ts.Config.ReadTimeout = 200 * time.Millisecond
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go pw.Write([]byte(`{"sample":"double",`)) // then nothing
+	req, _ := http.NewRequest("POST", ts.URL+"/v1/runs", pr)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusRequestTimeout {
+		t.Errorf("status %d, want 408", resp.StatusCode)
+	}
+	if msg := decodeError(t, resp); strings.Contains(msg, "127.0.0.1") {
+		t.Errorf("error %q names the connection", msg)
+	}
 }

@@ -8,7 +8,9 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"mime"
 	"net/http"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -82,12 +84,20 @@ func (s *Server) runs(w http.ResponseWriter, r *http.Request) {
 // decodeRun reads and checks a run request; a non-zero status says what is
 // wrong with it.
 func (s *Server) decodeRun(w http.ResponseWriter, r *http.Request) (judge.Request, int, string) {
+	// Only JSON: a form or text/plain post, which a page of any origin may
+	// send without asking first, would otherwise start runs.
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		return judge.Request{}, http.StatusUnsupportedMediaType, "send the request as JSON, with Content-Type: application/json"
+	}
 	d := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
 	d.DisallowUnknownFields()
 	var in runRequest
 	if err := d.Decode(&in); err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			return judge.Request{}, http.StatusRequestEntityTooLarge, fmt.Sprintf("the request is larger than %d bytes", maxBody)
+		}
+		if errors.Is(err, os.ErrDeadlineExceeded) {
+			return judge.Request{}, http.StatusRequestTimeout, "the request body did not arrive in time"
 		}
 		return judge.Request{}, http.StatusBadRequest, "malformed JSON: " + err.Error()
 	}
