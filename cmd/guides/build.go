@@ -29,9 +29,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 	for _, err := range []error{
-		checkURL("base-url", *baseURL, "https://example.com/guides/"),
+		checkBaseURL(*baseURL),
 		checkURL("runner-url", *runner, "http://127.0.0.1:8090"),
 		c.checkOut(*out),
+		c.checkCache(*cache, *out),
 	} {
 		if err != nil {
 			return usageError(fs, "%v", err)
@@ -120,6 +121,32 @@ func (c *common) checkOut(out string) error {
 	}
 	if st, err := os.Stat(out); err == nil && !st.IsDir() {
 		return fmt.Errorf("-out %q is not a directory: the build would replace it with one; remove it or choose another output directory", out)
+	}
+	return nil
+}
+
+// checkCache returns an error if the search cache at cache would be read as
+// content or replaced with the site: it may not be or sit inside the
+// content or the output directory. "" is no cache.
+func (c *common) checkCache(cache, out string) error {
+	if cache == "" {
+		return nil
+	}
+	dir, err := resolve(cache)
+	if err != nil {
+		return fmt.Errorf("-cache %q: %v", cache, err)
+	}
+	for _, in := range []struct{ flag, path, why string }{
+		{"content", c.content, "the next build would read it as content"},
+		{"out", out, "each build would replace it"},
+	} {
+		p, err := resolve(in.path)
+		if err != nil {
+			return fmt.Errorf("-%s %q: %v", in.flag, in.path, err)
+		}
+		if dir == p || within(p, dir) || within(dir, p) {
+			return fmt.Errorf("-cache %q overlaps the %s directory (-%s %q): %s; choose a directory outside it", cache, in.flag, in.flag, in.path, in.why)
+		}
 	}
 	return nil
 }

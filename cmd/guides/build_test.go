@@ -55,6 +55,10 @@ func TestBuildRejectsOut(t *testing.T) {
 			`-out "." is the project directory (-root "."): the build would replace templates/, locales/ and assets/; choose another output directory, such as "public"`},
 		{"out is the templates", ".", []string{"-root", "proj/site", "-content", "content", "-out", "proj/site/templates"},
 			`-out "proj/site/templates" is the templates directory "proj/site/templates": the build would replace it; choose another output directory, such as "proj/site/public"`},
+		{"cache inside the content", ".", []string{"-root", repo, "-content", "content", "-out", "public", "-cache", "content/en/cache"},
+			`-cache "content/en/cache" overlaps the content directory (-content "content"): the next build would read it as content; choose a directory outside it`},
+		{"cache inside the output", ".", []string{"-root", repo, "-content", "content", "-out", "public", "-cache", "public/.cache"},
+			`-cache "public/.cache" overlaps the out directory (-out "public"): each build would replace it; choose a directory outside it`},
 		{"out is a file", ".", []string{"-root", repo, "-content", "content", "-out", "file.txt"},
 			`-out "file.txt" is not a directory: the build would replace it with one; remove it or choose another output directory`},
 	} {

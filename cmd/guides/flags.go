@@ -73,6 +73,19 @@ func checkURL(name, value, example string) error {
 	return nil
 }
 
+// checkBaseURL is checkURL for -base-url, which also takes no path: the
+// pages link each other and their assets from the root of the host.
+func checkBaseURL(value string) error {
+	const example = "https://guides.example.com"
+	if err := checkURL("base-url", value, example); err != nil {
+		return err
+	}
+	if u, _ := url.Parse(value); strings.Trim(u.Path, "/") != "" {
+		return fmt.Errorf("-base-url %q has a path: the site is served from the root of its host; give one such as %s", value, example)
+	}
+	return nil
+}
+
 func (c *common) config() site.Config {
 	return site.Config{
 		Content:    os.DirFS(c.content),

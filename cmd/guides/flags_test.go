@@ -12,7 +12,7 @@ import (
 func TestRejectsBadURLs(t *testing.T) {
 	dir := writeSite(t, validSite)
 	content := filepath.Join(dir, "content")
-	const site, runner = "give one such as https://example.com/guides/", "give one such as http://127.0.0.1:8090"
+	const site, runner = "give one such as https://guides.example.com", "give one such as http://127.0.0.1:8090"
 	for _, tc := range []struct {
 		cmd, flag, value, want string
 	}{
@@ -24,6 +24,7 @@ func TestRejectsBadURLs(t *testing.T) {
 		{"build", "base-url", "https:///guides/", `-base-url "https:///guides/" has no host: ` + site},
 		{"build", "base-url", "https://example.com/?lang=en", `-base-url "https://example.com/?lang=en" has a query, which would come before the paths the site appends: remove it`},
 		{"build", "base-url", "https://example.com/#top", `-base-url "https://example.com/#top" has a fragment, which would come before the paths the site appends: remove it`},
+		{"build", "base-url", "https://example.com/guides/", `-base-url "https://example.com/guides/" has a path: the site is served from the root of its host; ` + site},
 		{"build", "runner-url", "localhost:8090", `-runner-url "localhost:8090" is not an absolute http or https URL: ` + runner},
 		{"build", "runner-url", "http://:8090", `-runner-url "http://:8090" has no host: ` + runner},
 		{"serve", "runner-url", "127.0.0.1:8090", `-runner-url "127.0.0.1:8090" is not an absolute http or https URL (first path segment in URL cannot contain colon): ` + runner},
@@ -46,13 +47,13 @@ func TestRejectsBadURLs(t *testing.T) {
 	}
 }
 
-// TestAcceptsURLs builds with a base URL under a path, with a trailing
-// slash, and serves with a runner URL of its own.
+// TestAcceptsURLs builds with a base URL with a trailing slash and a
+// runner URL under a path, and serves with a runner URL of its own.
 func TestAcceptsURLs(t *testing.T) {
 	dir := writeSite(t, validSite)
 	content, out := filepath.Join(dir, "content"), filepath.Join(dir, "public")
 	code, _, stderr := runCLI(t, "build", "-root", root, "-content", content, "-out", out, "-cache", "",
-		"-base-url", "https://example.com/guides/", "-runner-url", "https://runner.example.com/")
+		"-base-url", "https://guides.example.com/", "-runner-url", "https://example.com/runner/")
 	if code != 0 {
 		t.Fatalf("build exit %d:\n%s", code, stderr)
 	}
@@ -60,7 +61,7 @@ func TestAcceptsURLs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `<link rel="canonical" href="https://example.com/guides/en/roles/qa/">`; !strings.Contains(string(html), want) {
+	if want := `<link rel="canonical" href="https://guides.example.com/en/roles/qa/">`; !strings.Contains(string(html), want) {
 		t.Errorf("the page lacks %s", want)
 	}
 	_, stop := startServe(t, "-root", root, "-content", content, "-runner-url", "https://runner.example.com/")
