@@ -122,6 +122,7 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	w := walker{src: src, r: r, ids: map[string]int{}, demote: o.demote, reserved: o.reserved, prefix: o.idPrefix}
 	ast.Walk(root, w.visit)
+	w.checkTried()
 	doc := w.doc
 	for _, p := range append(problems, w.problems...) {
 		doc.Errs.Add(diag.Pos{File: file, Line: p.line}, "%s", p.msg)

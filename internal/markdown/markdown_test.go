@@ -52,6 +52,7 @@ func TestDirectiveErrors(t *testing.T) {
 		{"pinned then generated", "## Reasons {#why}\n\n## Why\n", `f.md:3: duplicate heading ID "why" (first at line 1)` + idHint},
 		{"repeated heading", "## A\n\n## A\n", `f.md:3: duplicate heading ID "a" (first at line 1)` + idHint},
 		{"heading then question", "## Question 1\n\n:::question{kind=sql}\nx\n:::\n", `f.md:3: duplicate question ID "question-1" (first at line 1): give the question its own {id=...}`},
+		{"heading named like a try block's parts", "## Rate limiter language\n\n:::try{sample=rate-limiter}\nx\n:::\n", `f.md:1: ID "rate-limiter-language" is taken by the try block of sample "rate-limiter", which names its parts rate-limiter-...: reword the heading or give it its own ID`},
 		{"sample tried twice", ":::try{sample=rate-limiter}\nx\n:::\n\n:::try{sample=rate-limiter}\ny\n:::\n", `f.md:5: duplicate try block ID "try-rate-limiter" (first at line 1): a page tries each sample once`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

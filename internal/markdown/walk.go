@@ -82,7 +82,11 @@ func (w *walker) heading(n *ast.Heading) {
 	} else if !idRE.Match(idb) {
 		w.errorf(w.line, "heading ID %q: use letters, digits, dashes and underscores, starting with a letter or digit", idb)
 	}
-	w.anchor(string(idb), w.line, "heading ID", "reword it or give it its own {#id}")
+	fix := "reword it or give it its own {#id}"
+	if w.prefix != "" {
+		fix = "reword it" // an embedded heading takes no {#id}
+	}
+	w.anchor(string(idb), w.line, "heading ID", fix)
 	if n.Level == 2 || n.Level == 3 {
 		w.doc.Headings = append(w.doc.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, w.src)})
 	}
@@ -206,6 +210,19 @@ func questionText(d *Directive, src []byte) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// checkTried reports an ID that begins as a try block's panel names its own
+// elements and its statement's headings (the sample's id and a dash), on a
+// page that tries that sample.
+func (w *walker) checkTried() {
+	for _, id := range slices.Sorted(maps.Keys(w.ids)) {
+		for _, s := range w.doc.Samples {
+			if strings.HasPrefix(id, s+"-") {
+				w.errorf(w.ids[id], "ID %q is taken by the try block of sample %q, which names its parts %s-...: reword the heading or give it its own ID", id, s, s)
+			}
+		}
+	}
 }
 
 // idRE is what an ID given in Markdown may be: safe in a URL fragment and

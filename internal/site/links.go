@@ -17,13 +17,32 @@ var templateAnchors = []string{"main", "site-search-q", "guide-toc", "guide-skil
 // filters.
 var homePrefixes = []string{"family-", "filter-"}
 
+// kitIDs are those of a guide's interview kit (kit.html), which shows its
+// questions' Markdown, and kitPrefix begins those it gives each question.
+var kitIDs, kitPrefix = []string{"kit-rounds", "kit-questions", "kit-scoring"}, "pick-"
+
 // layoutIDs reports the IDs the templates take on a page of kind, which no
 // heading or block of its Markdown may have.
 func layoutIDs(kind content.Kind) func(id string) bool {
 	return func(id string) bool {
-		return slices.Contains(templateAnchors, id) ||
-			kind == content.Home && slices.ContainsFunc(homePrefixes, func(p string) bool { return strings.HasPrefix(id, p) })
+		switch kind {
+		case content.Home:
+			if slices.ContainsFunc(homePrefixes, func(p string) bool { return strings.HasPrefix(id, p) }) {
+				return true
+			}
+		case content.Guide:
+			if slices.Contains(kitIDs, id) || strings.HasPrefix(id, kitPrefix) {
+				return true
+			}
+		}
+		return slices.Contains(templateAnchors, id)
 	}
+}
+
+// panelIDs reports the IDs the try panel of sample id gives its own
+// elements (try.html), which its statement's headings may not take.
+func panelIDs(id string) func(string) bool {
+	return func(h string) bool { return h == id+"-language" || strings.HasPrefix(h, id+"-code-") }
 }
 
 // checkLinks reports every Markdown link to a page or #anchor of this site
