@@ -61,11 +61,30 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		}
 		w.errorf(w.line, "raw HTML %q is not allowed in Markdown", string(n.Segments.Value(w.src)))
 	case *ast.Link:
-		w.doc.Links = append(w.doc.Links, Link{Dest: string(n.Destination), Line: w.line})
+		w.link(n, n.Destination)
 	case *ast.Image:
-		w.doc.Links = append(w.doc.Links, Link{Dest: string(n.Destination), Line: w.line})
+		w.link(n, n.Destination)
 	}
 	return ast.WalkContinue, nil
+}
+
+// link records a link or image at the line of its text (a paragraph's
+// links are on lines of their own), and whether a question or try block
+// holds it: those show on the kit and library pages too.
+func (w *walker) link(n ast.Node, dest []byte) {
+	l := Link{Dest: string(dest), Line: w.line}
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			l.Line = lineOf(w.src, t.Segment.Start)
+			break
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if d, ok := p.(*Directive); ok && (d.Name == "question" || d.Name == "try") {
+			l.Shown = true
+		}
+	}
+	w.doc.Links = append(w.doc.Links, l)
 }
 
 func (w *walker) heading(n *ast.Heading) {

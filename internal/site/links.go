@@ -68,7 +68,7 @@ func (p *plan) checkLinks() diag.List {
 // other pages: a link relative to the page it is on would lead elsewhere on
 // each.
 func checkStatementLink(dest string, targets anchorLookup) string {
-	if u, err := url.Parse(dest); err == nil && dest != "" && u.Scheme == "" && u.Host == "" && !strings.HasPrefix(u.Path, "/") {
+	if !sitePath(dest) {
 		return "link " + dest + " in a sample statement: write a site path such as /en/roles/backend-engineer/, since the statement shows inside other pages"
 	}
 	return checkLink("/", dest, targets)
@@ -78,11 +78,22 @@ func checkStatementLink(dest string, targets anchorLookup) string {
 func (p *plan) checkPageLinks(pg *content.Page, targets anchorLookup) diag.List {
 	var errs diag.List
 	for _, l := range p.doc(pg).Links {
-		if msg := checkLink(pg.URL, l.Dest, targets); msg != "" {
+		msg := checkLink(pg.URL, l.Dest, targets)
+		if msg == "" && l.Shown && !sitePath(l.Dest) {
+			msg = "link " + l.Dest + " in a question or try block: write a site path such as " + pg.URL + "#section, since the interview kit and the question library show the block too"
+		}
+		if msg != "" {
 			errs.Add(diag.Pos{File: pg.File, Line: l.Line}, "%s", msg)
 		}
 	}
 	return errs
+}
+
+// sitePath reports whether dest means the same from any page: a site path
+// (/en/...), an external URL, or nothing at all.
+func sitePath(dest string) bool {
+	u, err := url.Parse(dest)
+	return err != nil || dest == "" || u.Scheme != "" || u.Host != "" || strings.HasPrefix(u.Path, "/")
 }
 
 // anchors maps every page URL of the site to the IDs it will have.

@@ -124,6 +124,14 @@ func (p *plan) doc(pg *content.Page) *markdown.Doc {
 // page's layout.
 func (p *plan) convertPage(pg *content.Page) *markdown.Doc {
 	d := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale}, markdown.Reserved(layoutIDs(pg.Kind)))
+	if pg.Kind == content.Home {
+		for _, q := range d.Questions {
+			d.Errs.Add(diag.Pos{File: pg.File, Line: q.Line}, ":::question belongs in a guide: a home page lists none")
+		}
+		for _, t := range d.Tries {
+			d.Errs.Add(diag.Pos{File: pg.File, Line: t.Line}, ":::try belongs in a guide: a home page loads no try script")
+		}
+	}
 	return &d
 }
 
