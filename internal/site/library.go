@@ -303,12 +303,16 @@ func (p *plan) tagsOf(pg *content.Page) []tag {
 	return stackTags(pg)
 }
 
-var tagSlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var (
+	tagSlugRE  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	tagSymbols = strings.NewReplacer("+", " plus ", "#", " sharp ")
+)
 
 // tagSlug is the URL segment of a stack tag; "" for a tag that cannot have
-// a page (nothing but symbols, or a script outside ASCII).
+// a page (nothing but symbols, or a script outside ASCII). + and # are
+// spelled out, so that C, C++ and C# get pages of their own.
 func tagSlug(name string) string {
-	s := markdown.Slug(name)
+	s := markdown.Slug(tagSymbols.Replace(name))
 	if !tagSlugRE.MatchString(s) {
 		return ""
 	}

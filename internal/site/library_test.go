@@ -192,7 +192,8 @@ func TestSitemapHasReaderPages(t *testing.T) {
 func TestTagSlug(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"Go", "go"}, {"REST APIs", "rest-apis"}, {"Node.js", "node-js"}, {"DORA metrics", "dora-metrics"},
-		{"Perché", "perche"}, {"日本語", ""}, {"++", ""},
+		{"Perché", "perche"}, {"日本語", ""}, {"&&", ""},
+		{"C", "c"}, {"C++", "c-plus-plus"}, {"C#", "c-sharp"}, {"F#", "f-sharp"},
 	} {
 		if got := tagSlug(tc.in); got != tc.want {
 			t.Errorf("tagSlug(%q) = %q, want %q", tc.in, got, tc.want)

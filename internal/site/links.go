@@ -54,6 +54,13 @@ func (p *plan) checkLinks() diag.List {
 	for _, pg := range slices.Concat(p.pages, p.drafts) {
 		errs.Append(p.checkPageLinks(pg, targets))
 	}
+	for _, pg := range p.s.Invalid { // no URL of their own: links that mean the same from anywhere
+		for _, l := range p.doc(pg).Links {
+			if msg := checkLink("/", l.Dest, targets); msg != "" && sitePath(l.Dest) {
+				errs.Add(diag.Pos{File: pg.File, Line: l.Line}, "%s", msg)
+			}
+		}
+	}
 	for file, links := range p.stmts {
 		for _, l := range links {
 			if msg := checkStatementLink(l.Dest, targets); msg != "" {
