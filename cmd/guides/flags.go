@@ -80,7 +80,11 @@ func checkBaseURL(value string) error {
 	if err := checkURL("base-url", value, example); err != nil {
 		return err
 	}
-	if u, _ := url.Parse(value); strings.Trim(u.Path, "/") != "" {
+	u, _ := url.Parse(value)
+	if u.User != nil {
+		return fmt.Errorf("-base-url %q has a user name or password, which every page would publish: remove it", value)
+	}
+	if strings.Trim(u.Path, "/") != "" {
 		return fmt.Errorf("-base-url %q has a path: the site is served from the root of its host; give one such as %s", value, example)
 	}
 	return nil

@@ -25,6 +25,7 @@ func TestRejectsBadURLs(t *testing.T) {
 		{"build", "base-url", "https://example.com/?lang=en", `-base-url "https://example.com/?lang=en" has a query, which would come before the paths the site appends: remove it`},
 		{"build", "base-url", "https://example.com/#top", `-base-url "https://example.com/#top" has a fragment, which would come before the paths the site appends: remove it`},
 		{"build", "base-url", "https://example.com/guides/", `-base-url "https://example.com/guides/" has a path: the site is served from the root of its host; ` + site},
+		{"build", "base-url", "https://me:secret@example.com/", `-base-url "https://me:secret@example.com/" has a user name or password, which every page would publish: remove it`},
 		{"build", "runner-url", "localhost:8090", `-runner-url "localhost:8090" is not an absolute http or https URL: ` + runner},
 		{"build", "runner-url", "http://:8090", `-runner-url "http://:8090" has no host: ` + runner},
 		{"serve", "runner-url", "127.0.0.1:8090", `-runner-url "127.0.0.1:8090" is not an absolute http or https URL (first path segment in URL cannot contain colon): ` + runner},

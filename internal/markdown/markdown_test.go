@@ -41,6 +41,8 @@ func TestDirectiveErrors(t *testing.T) {
 		{"empty heading ID", "## Empty {#}\n", `f.md:1: heading ID "": use letters, digits, dashes and underscores, starting with a letter or digit`},
 		{"question ID with a space", ":::question{kind=sql id=\"has space\"}\nx\n:::\n", `f.md:1: question ID "has space": use letters, digits, dashes and underscores, starting with a letter or digit`},
 		{"heading in another script", "## 日本\n", ""},
+		{"title heading", "# Title\n\n## Section\n", "f.md:1: a # heading: the page's title is its only one; start sections at ##"},
+		{"empty note", "::::question{kind=sql}\nWhy?\n:::weak\n:::\n::::\n", "f.md:3: empty :::weak: write the note inside it, or remove it"},
 		{"question of notes only", "::::question{kind=sql}\n:::strong\nx\n:::\n::::\n", "f.md:1: empty :::question: write the question inside it"},
 		{"question of code only", ":::question{kind=technical}\n```go\nfunc f() {}\n```\n:::\n", ""},
 		{"note outside question", ":::strong\nx\n:::\n", "f.md:1: :::strong belongs directly inside a :::question"},

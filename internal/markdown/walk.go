@@ -88,6 +88,9 @@ func (w *walker) link(n ast.Node, dest []byte) {
 }
 
 func (w *walker) heading(n *ast.Heading) {
+	if n.Level == 1 && w.prefix == "" {
+		w.errorf(w.line, "a # heading: the page's title is its only one; start sections at ##")
+	}
 	n.Level = min(n.Level+w.demote, 6)
 	for _, a := range n.Attributes() {
 		if string(a.Name) != "id" {
@@ -148,6 +151,10 @@ func (w *walker) directive(d *Directive) {
 		w.question(d)
 	case "try":
 		w.try(d)
+	case "strong", "weak":
+		if d.FirstChild() == nil {
+			w.errorf(d.Line, "empty :::%s: write the note inside it, or remove it", d.Name)
+		}
 	}
 }
 
