@@ -29,7 +29,8 @@ func (j *Judge) runCases(ctx context.Context, r Runner, lang language, prog sand
 		return nil, outcomes{}, fmt.Errorf("run cases: %w", err)
 	}
 	outs := lang.outcomes(res, len(cases))
-	c := &caseJudge{compare: s.Compare, overCPU: res.CPU > budget, oom: lang.outOfMemory(), res: res, stderr: string(outs.stderr), n: len(cases)}
+	c := &caseJudge{compare: s.Compare, overCPU: res.CPU > budget, oom: lang.outOfMemory(), memory: spec.Limits.Memory,
+		res: res, stderr: string(outs.stderr), n: len(cases)}
 	tests := make([]Test, 0, len(cases))
 	for i, tc := range cases {
 		t, reached := c.judge(tc, outs.cases, i)
@@ -55,6 +56,7 @@ type caseJudge struct {
 	compare string
 	overCPU bool // the run used more CPU time than its budget
 	oom     []string
+	memory  int64 // the run's memory limit in bytes
 	res     sandbox.Result
 	stderr  string
 	n       int  // cases in the run
@@ -117,6 +119,12 @@ func (c caseJudge) death() Verdict {
 		// program's own code, on the program's time. The limit it hit is
 		// memory's.
 		return MemoryLimitExceeded
+	case sandbox.StatusCrashed:
+		if c.memory > 0 && c.res.PeakMemory >= c.memory*9/10 {
+			// It died at its memory's ceiling: Go's runtime, refused
+			// memory, can die of SIGSEGV rather than say so.
+			return MemoryLimitExceeded
+		}
 	}
 	if c.overCPU {
 		return TimeLimitExceeded
@@ -127,9 +135,13 @@ func (c caseJudge) death() Verdict {
 	return RuntimeError
 }
 
+// outOfMemory reports whether text says the runtime ran out of memory, in
+// any case: V8 says "Allocation failed" of its heap and "allocation failed"
+// of an ArrayBuffer.
 func (c caseJudge) outOfMemory(text string) bool {
+	text = strings.ToLower(text)
 	for _, m := range c.oom {
-		if strings.Contains(text, m) {
+		if strings.Contains(text, strings.ToLower(m)) {
 			return true
 		}
 	}

@@ -3,6 +3,8 @@ package judge
 import (
 	"strings"
 	"testing"
+
+	"guides/runner-worker/internal/sandbox"
 )
 
 // fixtures are this package's tiny samples: double (python, javascript,
@@ -37,6 +39,7 @@ func TestVerdicts(t *testing.T) {
 			{"syntax error", "exports.double = (n) => {;\n", CompileError, "SyntaxError", all},
 			{"infinite loop", "exports.double = () => { for (;;) {} };\n", TimeLimitExceeded, "", some},
 			{"memory bomb", "exports.double = () => { const a = []; for (;;) a.push(new Array(1e6).fill(1)); };\n", MemoryLimitExceeded, "", some},
+			{"memory bomb of buffers", "exports.double = () => { const a = []; for (;;) { const b = Buffer.alloc(64 << 20); b.fill(1); a.push(b); } };\n", MemoryLimitExceeded, "", either}, // the harness reports the RangeError and goes on
 			{"output flood", "exports.double = () => { for (;;) console.log('x'.repeat(1000)); };\n", OutputLimitExceeded, "", some},
 		},
 		"go": {
@@ -75,7 +78,7 @@ func TestVerdicts(t *testing.T) {
 			roomy.Limits.TimeMS = 5000
 			for _, tt := range cases {
 				s := s
-				if tt.name == "memory bomb" {
+				if strings.HasPrefix(tt.name, "memory bomb") {
 					s = &roomy
 				}
 				rep, err := j.Run(t.Context(), slot, Request{Sample: s, Language: lang, Code: tt.code, Mode: ModeRun})
@@ -120,4 +123,20 @@ func clipText(s string) string {
 		return s[:200] + "..."
 	}
 	return s
+}
+
+// TestDeathAtTheMemoryCeiling: a run that crashed with its memory at the
+// limit ran out of memory, whatever its runtime said (Go's can die of
+// SIGSEGV); one that crashed well under it did not.
+func TestDeathAtTheMemoryCeiling(t *testing.T) {
+	const limit = 64 << 20
+	for _, tc := range []struct {
+		peak int64
+		want Verdict
+	}{{limit, MemoryLimitExceeded}, {limit * 95 / 100, MemoryLimitExceeded}, {limit / 2, RuntimeError}} {
+		c := caseJudge{memory: limit, res: sandbox.Result{Status: sandbox.StatusCrashed, PeakMemory: tc.peak}}
+		if got := c.death(); got != tc.want {
+			t.Errorf("crashed at %d of %d bytes: %s, want %s", tc.peak, limit, got, tc.want)
+		}
+	}
 }
