@@ -150,16 +150,25 @@ func TestBadRequests(t *testing.T) {
 			}
 		})
 	}
-	for _, tt := range []struct{ method, path string }{{"GET", "/v1/runs"}, {"DELETE", "/v1/samples"}, {"GET", "/v2/nothing"}} {
+	for _, tt := range []struct {
+		method, path string
+		status       int
+		allow        string
+	}{
+		{"GET", "/v1/runs", 405, "POST, OPTIONS"},
+		{"DELETE", "/v1/samples", 405, "GET, HEAD, OPTIONS"},
+		{"POST", "/healthz", 405, "GET, HEAD, OPTIONS"},
+		{"GET", "/v2/nothing", 404, ""},
+	} {
 		req, _ := http.NewRequest(tt.method, ts.URL+tt.path, nil)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if resp.StatusCode < 400 || resp.StatusCode >= 500 {
-			t.Errorf("%s %s: status %d, want a 4xx", tt.method, tt.path, resp.StatusCode)
+		if resp.StatusCode != tt.status || resp.Header.Get("Allow") != tt.allow {
+			t.Errorf("%s %s: status %d, Allow %q; want %d, %q", tt.method, tt.path, resp.StatusCode, resp.Header.Get("Allow"), tt.status, tt.allow)
 		}
-		resp.Body.Close()
+		decodeError(t, resp)
 	}
 	// The service keeps serving after every bad request.
 	if resp := post(t, ts.URL, valid); resp.StatusCode != 200 {

@@ -89,10 +89,19 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /v1/runs", s.runs)
 	mux.HandleFunc("OPTIONS /", s.preflight)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if allow, ok := endpoints[r.URL.Path]; ok {
+			w.Header().Set("Allow", allow+", OPTIONS")
+			writeError(w, http.StatusMethodNotAllowed, r.Method+" "+r.URL.Path+": use "+allow)
+			return
+		}
 		writeError(w, http.StatusNotFound, "no such endpoint: "+r.Method+" "+r.URL.Path)
 	})
 	return s.logged(s.cors(s.recovered(mux)))
 }
+
+// endpoints are the methods each path answers, for the 405 a request by
+// another method gets.
+var endpoints = map[string]string{"/healthz": "GET, HEAD", "/readyz": "GET, HEAD", "/v1/samples": "GET, HEAD", "/v1/runs": "POST"}
 
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	if !s.ready.Load() {
