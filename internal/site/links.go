@@ -89,11 +89,21 @@ func (p *plan) checkPageLinks(pg *content.Page, targets anchorLookup) diag.List 
 		if msg == "" && l.Shown && !sitePath(l.Dest) {
 			msg = "link " + l.Dest + " in a question or try block: write a site path such as " + pg.URL + "#section, since the interview kit and the question library show the block too"
 		}
+		if msg != "" && p.toDraft(pg.URL, l.Dest) {
+			msg += " (it is a draft, published only with -drafts)"
+		}
 		if msg != "" {
 			errs.Add(diag.Pos{File: pg.File, Line: l.Line}, "%s", msg)
 		}
 	}
 	return errs
+}
+
+// toDraft reports whether dest, on the page at from, leads to a draft.
+func (p *plan) toDraft(from, dest string) bool {
+	target, err := resolveLink(from, dest)
+	return err == nil && target != nil &&
+		slices.ContainsFunc(p.drafts, func(d *content.Page) bool { return d.URL == target.Path })
 }
 
 // sitePath reports whether dest means the same from any page: a site path
