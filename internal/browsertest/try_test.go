@@ -147,10 +147,10 @@ func TestEditorLoadsLazily(t *testing.T) {
 		t.Errorf("%d editors after the first upgrade, want 1 (the visible language)", n)
 	}
 	// The label still names the editor, and the textarea is out of sight.
-	if got := eval[string](t, ctx, panel+`.querySelector("[data-language=go] .cm-content").getAttribute("aria-labelledby")`); got != "rate-limiter-code-go-label" {
+	if got := eval[string](t, ctx, panel+`.querySelector("[data-language=go] .cm-content").getAttribute("aria-labelledby")`); got != "rate-limiter--code-go-label" {
 		t.Errorf("editor aria-labelledby = %q", got)
 	}
-	if !eval[bool](t, ctx, panel+`.querySelector("#rate-limiter-code-go").hidden`) {
+	if !eval[bool](t, ctx, panel+`.querySelector("#rate-limiter--code-go").hidden`) {
 		t.Error("the Go textarea is still shown beside its editor")
 	}
 
@@ -161,7 +161,7 @@ func TestEditorLoadsLazily(t *testing.T) {
 		const s = getSelection(); s.removeAllRanges(); s.addRange(r); })()`)
 	do(t, ctx, chromedp.KeyEvent("\n// typed in the editor"))
 	waitFor(t, ctx, "the textarea to follow the editor",
-		panel+`.querySelector("#rate-limiter-code-go").value.endsWith("\n// typed in the editor")`)
+		panel+`.querySelector("#rate-limiter--code-go").value.endsWith("\n// typed in the editor")`)
 	before := env.runner.runCount()
 	do(t, ctx, chromedp.KeyEvent(kb.Enter, chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	waitFor(t, ctx, "Ctrl+Enter to run", panel+`.dataset.state === "ok"`)
@@ -447,15 +447,15 @@ func TestWithoutJavaScript(t *testing.T) {
 	}))
 	do(t, ctx, chromedp.Navigate(env.site.URL+backend))
 	for _, lang := range []string{"go", "python", "javascript"} {
-		do(t, ctx, chromedp.WaitVisible(chromedp.ID("rate-limiter-code-"+lang)))
+		do(t, ctx, chromedp.WaitVisible(chromedp.ID("rate-limiter--code-"+lang)))
 	}
 	do(t, ctx,
-		chromedp.WaitNotVisible(chromedp.ID("rate-limiter-language")),
+		chromedp.WaitNotVisible(chromedp.ID("rate-limiter--language")),
 		chromedp.WaitVisible(chromedp.CSS("#try-rate-limiter .try-nojs")),
-		chromedp.Click(chromedp.ID("rate-limiter-code-python")),
+		chromedp.Click(chromedp.ID("rate-limiter--code-python")),
 		chromedp.KeyEvent("# edited without JS\n"),
 	)
-	got, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("rate-limiter-code-python")))
+	got, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("rate-limiter--code-python")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,7 +54,8 @@ func TestDirectiveErrors(t *testing.T) {
 		{"pinned then generated", "## Reasons {#why}\n\n## Why\n", `f.md:3: duplicate heading ID "why" (first at line 1)` + idHint},
 		{"repeated heading", "## A\n\n## A\n", `f.md:3: duplicate heading ID "a" (first at line 1)` + idHint},
 		{"heading then question", "## Question 1\n\n:::question{kind=sql}\nx\n:::\n", `f.md:3: duplicate question ID "question-1" (first at line 1): give the question its own {id=...}`},
-		{"heading named like a try block's parts", "## Rate limiter language\n\n:::try{sample=rate-limiter}\nx\n:::\n", `f.md:1: ID "rate-limiter-language" is taken by the try block of sample "rate-limiter", which names its parts rate-limiter-...: reword the heading or give it its own ID`},
+		{"heading named like a try block's parts", "## Language {#rate-limiter--language}\n\n:::try{sample=rate-limiter}\nx\n:::\n", `f.md:1: ID "rate-limiter--language" is taken by the try block of sample "rate-limiter", which names its parts rate-limiter--...: give it another`},
+		{"heading that only looks like one", "## Rate limiter language\n\n:::try{sample=rate-limiter}\nx\n:::\n", ""},
 		{"sample tried twice", ":::try{sample=rate-limiter}\nx\n:::\n\n:::try{sample=rate-limiter}\ny\n:::\n", `f.md:5: duplicate try block ID "try-rate-limiter" (first at line 1): a page tries each sample once`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,8 +113,8 @@ func TestDirectiveRendering(t *testing.T) {
 }
 
 func TestEmbeddedDemotesAndPrefixes(t *testing.T) {
-	d := convert("## What to write\n", Embedded("demo-"))
-	if want := `<h4 id="demo-what-to-write">What to write</h4>`; !strings.Contains(string(d.HTML), want) {
+	d := convert("## What to write\n", Embedded("demo--"))
+	if want := `<h4 id="demo--what-to-write">What to write</h4>`; !strings.Contains(string(d.HTML), want) {
 		t.Errorf("got %s, want %s", d.HTML, want)
 	}
 }
@@ -128,7 +129,7 @@ func TestEmbeddedRejects(t *testing.T) {
 		{"generated heading", "## Example\n\n## Example two\n", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := errorsOf(convert(tc.src, Embedded("demo-"))); got != tc.want {
+			if got := errorsOf(convert(tc.src, Embedded("demo--"))); got != tc.want {
 				t.Errorf("Convert(%q) errors =\n%s\nwant\n%s", tc.src, got, tc.want)
 			}
 		})

@@ -239,13 +239,13 @@ func questionText(d *Directive, src []byte) string {
 }
 
 // checkTried reports an ID that begins as a try block's panel names its own
-// elements and its statement's headings (the sample's id and a dash), on a
-// page that tries that sample.
+// elements and its statement's headings (the sample's id and "--"), on a
+// page that tries that sample: only a pinned {#id} can.
 func (w *walker) checkTried() {
 	for _, id := range slices.Sorted(maps.Keys(w.ids)) {
 		for _, s := range w.doc.Samples {
-			if strings.HasPrefix(id, s+"-") {
-				w.errorf(w.ids[id], "ID %q is taken by the try block of sample %q, which names its parts %s-...: reword the heading or give it its own ID", id, s, s)
+			if strings.HasPrefix(id, s+"--") {
+				w.errorf(w.ids[id], "ID %q is taken by the try block of sample %q, which names its parts %s--...: give it another", id, s, s)
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -167,10 +168,16 @@ func (l loader) meta() (meta, bool) {
 	return m, true
 }
 
+// idRE is a sample id: the pages name the elements of its try panel and its
+// statement's headings after it, with "--" between, which it may not hold.
+var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
 func (l loader) checkMeta(m meta, lines map[string]int) {
 	at := func(key string) diag.Pos { return l.pos("sample.yaml", max(lines[key], 1)) }
 	if m.ID != path.Base(l.dir) {
 		l.errs.Add(at("id"), "id %q does not match the directory name %q", m.ID, path.Base(l.dir))
+	} else if !idRE.MatchString(m.ID) {
+		l.errs.Add(at("id"), "id %q is not a slug: use lowercase letters and digits, with single dashes between words, e.g. rate-limiter", m.ID)
 	}
 	for _, key := range []string{"title", "summary"} {
 		texts := map[string]map[string]string{"title": m.Title, "summary": m.Summary}[key]

@@ -536,3 +536,21 @@ func TestRealSamples(t *testing.T) {
 		}
 	}
 }
+
+// TestIDIsASlug: the pages name a try panel's elements after its sample's
+// id with "--" between, so an id with dots, capitals or double dashes could
+// make two elements of one page share an ID.
+func TestIDIsASlug(t *testing.T) {
+	for _, id := range []string{"db.text", "Rate-limiter", "a--b"} {
+		fsys := fstest.MapFS{}
+		for name, f := range demoFiles() {
+			data := f.Data
+			if strings.HasSuffix(name, "sample.yaml") {
+				data = []byte(strings.Replace(string(data), "id: demo", "id: "+id, 1))
+			}
+			fsys[strings.Replace(name, demoDir, "samples/"+id, 1)] = &fstest.MapFile{Data: data}
+		}
+		_, errs := Load(fsys, "samples/"+id, Options{})
+		checkProblems(t, "samples/"+id, errs, []problem{{"sample.yaml", 1, `id "` + id + `" is not a slug: use lowercase letters and digits, with single dashes between words, e.g. rate-limiter`}})
+	}
+}

@@ -40,9 +40,10 @@ func layoutIDs(kind content.Kind) func(id string) bool {
 }
 
 // panelIDs reports the IDs the try panel of sample id gives its own
-// elements (try.html), which its statement's headings may not take.
+// elements (try.html), which its statement's headings may not take. Both
+// begin with the id and "--", which neither a slug nor a sample id holds.
 func panelIDs(id string) func(string) bool {
-	return func(h string) bool { return h == id+"-language" || strings.HasPrefix(h, id+"-code-") }
+	return func(h string) bool { return h == id+"--language" || strings.HasPrefix(h, id+"--code-") }
 }
 
 // checkLinks reports every Markdown link to a page or #anchor of this site
@@ -51,8 +52,17 @@ func panelIDs(id string) func(string) bool {
 func (p *plan) checkLinks() diag.List {
 	var errs diag.List
 	targets := p.anchors()
-	for _, pg := range slices.Concat(p.pages, p.drafts) {
+	for _, pg := range p.pages {
 		errs.Append(p.checkPageLinks(pg, targets))
+	}
+	// A draft is checked as the page it will become, published with the
+	// other drafts: it may link them, and itself.
+	withDrafts := anchorEdits{base: targets, own: anchors{}}
+	for _, pg := range p.drafts {
+		withDrafts.own[pg.URL] = p.pageAnchors(pg)
+	}
+	for _, pg := range p.drafts {
+		errs.Append(p.checkPageLinks(pg, withDrafts))
 	}
 	for _, pg := range p.s.Invalid { // no URL of their own: links that mean the same from anywhere
 		for _, l := range p.doc(pg).Links {
@@ -156,7 +166,7 @@ func (p *plan) anchors() anchors {
 		out["/"+loc+"/feed.xml"] = map[string]bool{}
 	}
 	for _, j := range p.extraJobs() {
-		out[j.url] = main()
+		out[j.url] = nil // a kit's or the library's IDs come from many pages: its links' anchors go unchecked
 	}
 	for _, pg := range p.pages {
 		out[pg.URL] = p.pageAnchors(pg)
@@ -209,7 +219,7 @@ func checkLink(from, dest string, targets anchorLookup) string {
 	if target == nil {
 		return "" // external, mailto: or empty
 	}
-	pagePath := target.Path
+	pagePath := strings.TrimSuffix(target.Path, "index.html") // the file of a page is the page
 	if _, ok := targets.idsOf(pagePath + "/"); ok && !strings.HasSuffix(pagePath, "/") && !strings.HasSuffix(pagePath, ".html") {
 		return "broken link " + dest + ": write it with a trailing slash (" + pagePath + "/)"
 	}
@@ -217,7 +227,7 @@ func checkLink(from, dest string, targets anchorLookup) string {
 	if !ok {
 		return "broken link " + dest + ": no page " + pagePath
 	}
-	if target.Fragment != "" && !ids[target.Fragment] {
+	if target.Fragment != "" && ids != nil && !ids[target.Fragment] {
 		return "broken link " + dest + ": no #" + target.Fragment + " on " + pagePath
 	}
 	return ""

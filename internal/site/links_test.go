@@ -65,7 +65,7 @@ func TestPanelIDsAreReserved(t *testing.T) {
 			t.Errorf("templates/try.html writes id=%q (%s), which a statement heading may take", m[1], id)
 		}
 	}
-	if taken("demo-what-to-write") {
+	if taken("demo--what-to-write") {
 		t.Error("panelIDs reserves a statement heading's own ID")
 	}
 }

@@ -206,7 +206,7 @@ func (p *plan) panel(s *sample.Sample, loc string) ([]byte, diag.List) {
 		stmtLoc = DefaultLocale
 	}
 	file := path.Join(p.b.cfg.ContentDir, s.Dir, "statement."+stmtLoc+".md")
-	doc := p.b.md.Convert(file, []byte(s.Statements[stmtLoc]), statementResolver{}, markdown.Embedded(s.ID+"-"), markdown.Reserved(panelIDs(s.ID)))
+	doc := p.b.md.Convert(file, []byte(s.Statements[stmtLoc]), statementResolver{}, markdown.Embedded(s.ID+"--"), markdown.Reserved(panelIDs(s.ID)))
 	p.stmts[file] = doc.Links
 	if len(doc.Errs) > 0 {
 		return nil, doc.Errs
