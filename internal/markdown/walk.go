@@ -242,10 +242,13 @@ func questionText(d *Directive, src []byte) string {
 // elements and its statement's headings (the sample's id and "--"), on a
 // page that tries that sample: only a pinned {#id} can.
 func (w *walker) checkTried() {
-	for _, id := range slices.Sorted(maps.Keys(w.ids)) {
+	if len(w.doc.Samples) == 0 {
+		return
+	}
+	for id, line := range w.ids { // the problems are sorted with the others
 		for _, s := range w.doc.Samples {
 			if strings.HasPrefix(id, s+"--") {
-				w.errorf(w.ids[id], "ID %q is taken by the try block of sample %q, which names its parts %s--...: give it another", id, s, s)
+				w.errorf(line, "ID %q is taken by the try block of sample %q, which names its parts %s--...: give it another", id, s, s)
 			}
 		}
 	}

@@ -68,7 +68,7 @@ func (b *Builder) BuildLive(ctx context.Context, w Store) (*Live, diag.List) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	l := &Live{b: b, p: p, byFile: map[string]*content.Page{}, targets: p.anchors(),
+	l := &Live{b: b, p: p, byFile: map[string]*content.Page{}, targets: p.anchors(p.jobs()),
 		inbound: map[string]map[string]bool{}, pending: map[string]bool{}}
 	for _, pg := range p.s.Pages {
 		l.byFile[pg.File] = pg

@@ -49,9 +49,9 @@ func panelIDs(id string) func(string) bool {
 // checkLinks reports every Markdown link to a page or #anchor of this site
 // that does not exist, drafts' links included: a draft is checked as fully
 // as the page it will become.
-func (p *plan) checkLinks() diag.List {
+func (p *plan) checkLinks(jobs []job) diag.List {
 	var errs diag.List
-	targets := p.anchors()
+	targets := p.anchors(jobs)
 	for _, pg := range p.pages {
 		errs.Append(p.checkPageLinks(pg, targets))
 	}
@@ -149,26 +149,30 @@ func (a anchorEdits) idsOf(url string) (map[string]bool, bool) {
 	return a.base.idsOf(url)
 }
 
-// anchors lists every page and file a build writes: the content pages with
-// their IDs, and what the templates make (placeholders, kits, the question
-// library, search, 404s) or the build generates (feeds, sitemap).
-func (p *plan) anchors() anchors {
-	main := func() map[string]bool { return map[string]bool{"main": true} }
-	out := anchors{"/": {}, "/404.html": main(), "/sitemap.xml": {}, "/robots.txt": {}}
+// anchors lists every page and file a build writes, from its jobs: a
+// content page with the IDs it will have; a reader page (a kit, the
+// library, search) with nil, its IDs coming from many pages and going
+// unchecked; the other pages with their layout's; and the files the build
+// adds beside the pages.
+func (p *plan) anchors(jobs []job) anchors {
+	out := anchors{"/sitemap.xml": {}, "/robots.txt": {}}
 	for _, loc := range p.s.Locales {
-		for _, key := range p.keys() {
-			if j := p.guideJob(loc, key); j.src == nil {
-				out[j.url] = main()
-			}
-		}
-		out["/"+loc+"/404.html"] = main()
 		out["/"+loc+"/feed.xml"] = map[string]bool{}
 	}
-	for _, j := range p.extraJobs() {
-		out[j.url] = nil // a kit's or the library's IDs come from many pages: its links' anchors go unchecked
-	}
-	for _, pg := range p.pages {
-		out[pg.URL] = p.pageAnchors(pg)
+	for _, j := range jobs {
+		switch j.template {
+		case "": // a draft or a page with invalid front matter: checked, not written
+		case "root":
+			out[j.url] = map[string]bool{}
+		case tmplKit, tmplQuestions, tmplSearch:
+			out[j.url] = nil
+		default:
+			if j.src != nil {
+				out[j.url] = p.pageAnchors(j.src)
+			} else {
+				out[j.url] = map[string]bool{"main": true}
+			}
+		}
 	}
 	return out
 }

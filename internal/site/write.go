@@ -74,7 +74,7 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 	if err != nil {
 		errs.Add(diag.Pos{File: p.b.cfg.ContentDir}, "%v", err)
 	}
-	errs.Append(p.checkLinks())
+	errs.Append(p.checkLinks(jobs))
 	if len(errs) > 0 || failed.Load() {
 		<-files
 		return nil, errs
