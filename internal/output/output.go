@@ -42,28 +42,93 @@ type Staged struct {
 	pruned bool // Prune ran
 	mu     sync.Mutex
 	keep   map[string]bool // slash paths written or kept, when reused
+	lock   *os.File        // held from Stage to Commit or Abort
 }
 
 // Stage prepares a staging directory beside target: the site before the
-// current one when a build left it, else a new directory.
+// current one when a build left it, else a new directory. It locks target
+// for this build (see lockTarget) and takes over what a killed build left.
 func Stage(target string) (*Staged, error) {
 	target = filepath.Clean(target)
 	parent := filepath.Dir(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(target)+".staging-")
+	lock, err := lockTarget(target)
+	if err != nil {
+		return nil, err
+	}
+	s, err := stage(target, lock)
+	if err != nil {
+		lock.Close()
+	}
+	return s, err
+}
+
+func stage(target string, lock *os.File) (*Staged, error) {
+	if err := adoptLeftovers(target); err != nil {
+		return nil, fmt.Errorf("stage output: %w", err)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(target), stagingPrefix(target))
 	if err != nil {
 		return nil, fmt.Errorf("stage output: %w", err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return nil, err
 	}
-	s := &Staged{target: target, tmp: tmp}
+	s := &Staged{target: target, tmp: tmp, lock: lock}
 	if err := unix.Rename(previous(target), tmp); err == nil { // replaces the empty tmp (os.Rename refuses to)
 		s.reused, s.keep = true, map[string]bool{}
 	}
 	return s, nil
+}
+
+func stagingPrefix(target string) string { return "." + filepath.Base(target) + ".staging-" }
+
+// lockTarget takes the lock file beside target (.<name>.lock, as Hugo
+// keeps .hugo_build.lock), so that one build at a time stages for it and a
+// staging directory nobody holds is a killed build's. The kernel releases
+// the lock when the process ends, however it ends.
+func lockTarget(target string) (*os.File, error) {
+	name := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".lock")
+	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("stage output: %w", err)
+	}
+	err = unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB)
+	for errors.Is(err, unix.EINTR) {
+		err = unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB)
+	}
+	if err != nil {
+		f.Close()
+		if errors.Is(err, unix.EWOULDBLOCK) {
+			return nil, fmt.Errorf("another build is writing %s (it holds %s): wait for it to finish", target, name)
+		}
+		return nil, fmt.Errorf("stage output: lock %s: %w", name, err)
+	}
+	return f, nil
+}
+
+// adoptLeftovers deals with the staging directories of builds that were
+// killed before they could remove them (the caller holds the lock, so no
+// live build owns one): the first becomes the previous site, which the next
+// build stages into and prunes, when there is none; the others go.
+func adoptLeftovers(target string) error {
+	left, err := filepath.Glob(filepath.Join(filepath.Dir(target), stagingPrefix(target)+"*"))
+	if err != nil {
+		return err
+	}
+	for _, dir := range left {
+		if _, err := os.Lstat(previous(target)); errors.Is(err, fs.ErrNotExist) {
+			if err := os.Rename(dir, previous(target)); err == nil {
+				continue
+			}
+		}
+		if err := removeAll(dir); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // previous is where Commit keeps the site it replaced.
@@ -202,6 +267,7 @@ func (s *Staged) Prune() error {
 // atomically when the target exists, and keeps the site it replaced for
 // the next build.
 func (s *Staged) Commit() error {
+	defer s.unlock()
 	if err := s.Prune(); err != nil {
 		return err
 	}
@@ -216,6 +282,14 @@ func (s *Staged) Commit() error {
 		return fmt.Errorf("publish %s: %w", s.target, err)
 	}
 	return s.retire()
+}
+
+// unlock lets the next build stage for the target.
+func (s *Staged) unlock() {
+	if s.lock != nil {
+		s.lock.Close()
+		s.lock = nil
+	}
 }
 
 // retire keeps the replaced site, now in the staging directory, for the
@@ -293,6 +367,7 @@ func (s *Staged) swapByRename() error {
 // reused one goes back to being the previous site (prune makes it whole
 // again next time), a new one is removed.
 func (s *Staged) Abort() error {
+	defer s.unlock()
 	if s.reused {
 		return s.retire()
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -32,7 +33,7 @@ func TestStagedCommitReplacesTarget(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(target, "old.html")); !os.IsNotExist(err) {
 		t.Error("old files survived Commit")
 	}
-	assertOnly(t, dir, "public", ".public.prev")
+	assertOnly(t, dir, "public", ".public.prev", ".public.lock")
 }
 
 func TestStagedCommitCreatesTarget(t *testing.T) {
@@ -43,7 +44,7 @@ func TestStagedCommitCreatesTarget(t *testing.T) {
 	}
 	mustOK(t, s.Write("a.txt", []byte("a")))
 	mustOK(t, s.Commit())
-	assertOnly(t, dir, "out")
+	assertOnly(t, dir, "out", ".out.lock")
 }
 
 // TestStagedReusesPreviousSite builds three times: the third stages into
@@ -84,7 +85,7 @@ func TestStagedReusesPreviousSite(t *testing.T) {
 	if got := readTree(t, filepath.Join(dir, ".public.prev")); got["index.html"] != "2" || len(got) != 1 {
 		t.Errorf("kept previous site %v, want the second build's", got)
 	}
-	assertOnly(t, dir, "public", ".public.prev")
+	assertOnly(t, dir, "public", ".public.prev", ".public.lock")
 }
 
 // TestStagedAbortKeepsPreviousSite: a failed build leaves the target as it
@@ -105,7 +106,7 @@ func TestStagedAbortKeepsPreviousSite(t *testing.T) {
 	if got := readTree(t, target); got["index.html"] != "2" {
 		t.Errorf("target after Abort: %v", got)
 	}
-	assertOnly(t, dir, "public", ".public.prev")
+	assertOnly(t, dir, "public", ".public.prev", ".public.lock")
 }
 
 // readTree maps every file under dir to its content.
@@ -138,7 +139,45 @@ func TestStagedAbortLeavesTarget(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(target, "keep.html")); string(got) != "keep" {
 		t.Error("Abort changed the target")
 	}
-	assertOnly(t, dir, "public")
+	assertOnly(t, dir, "public", ".public.lock")
+}
+
+// TestStageTakesOverKilledBuilds: staging directories that builds killed
+// before their end left (no one holds the lock) become the previous site,
+// or go, and the next build publishes exactly what it wrote.
+func TestStageTakesOverKilledBuilds(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "public")
+	mustWrite(t, filepath.Join(target, "index.html"), "live")
+	mustWrite(t, filepath.Join(dir, ".public.staging-1", "en", "index.html"), "half")
+	mustWrite(t, filepath.Join(dir, ".public.staging-2", "stale.html"), "half")
+	s, err := Stage(target)
+	mustOK(t, err)
+	if !s.reused {
+		t.Error("the killed build's staging directory was not reused")
+	}
+	mustOK(t, s.Write("index.html", []byte("new")))
+	mustOK(t, s.Commit())
+	if got := readTree(t, target); !maps.Equal(got, map[string]string{"index.html": "new"}) {
+		t.Errorf("published %v, want only the new index.html", got)
+	}
+	assertOnly(t, dir, "public", ".public.prev", ".public.lock")
+}
+
+// TestStageRefusesConcurrentBuild: a second build for the same output fails
+// with a clear error while the first stages, and proceeds once it ends.
+func TestStageRefusesConcurrentBuild(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	first, err := Stage(target)
+	mustOK(t, err)
+	if _, err := Stage(target); err == nil || !strings.Contains(err.Error(), "another build is writing") {
+		t.Fatalf("second Stage: %v, want another build is writing", err)
+	}
+	mustOK(t, first.Write("index.html", []byte("1")))
+	mustOK(t, first.Commit())
+	second, err := Stage(target)
+	mustOK(t, err)
+	mustOK(t, second.Abort())
 }
 
 func TestWriteRejectsEscapingPaths(t *testing.T) {
