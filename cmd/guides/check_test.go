@@ -44,7 +44,7 @@ func TestCheckReportsTranslations(t *testing.T) {
 		t.Fatalf("check -strict exit %d, want 1", code)
 	}
 	want := filepath.Join(content, "en/roles/ops.md") + ":1: not translated to it (" + filepath.Join(content, "it/roles/ops.md") + " missing)\n" +
-		filepath.Join(content, "it/roles/qa.md") + ":1: outdated translation: en updated 2026-11-22, it updated 2026-10-01 (source " + filepath.Join(content, "en/roles/qa.md") + ")\n"
+		filepath.Join(content, "it/roles/qa.md") + ":5: outdated translation: en updated 2026-11-22, it updated 2026-10-01 (source " + filepath.Join(content, "en/roles/qa.md") + ")\n"
 	if stderr != want {
 		t.Errorf("check -strict stderr:\n%s\nwant:\n%s", stderr, want)
 	}

@@ -38,8 +38,13 @@ type Page struct {
 	Home   HomeMeta
 	Body   []byte // Markdown, padded so its lines are the file's lines
 
-	invalid bool // its front matter did not decode
+	invalid bool           // its front matter did not decode
+	keys    map[string]int // the file line of each front matter key
 }
+
+// Line is the file line of a front matter key, or 1 when it is absent: where
+// a finding about the field points.
+func (p *Page) Line(key string) int { return cmp.Or(p.keys[key], 1) }
 
 // Site is all loaded content.
 type Site struct {
@@ -124,7 +129,7 @@ func (l *loader) pos(p string, line int) diag.Pos {
 
 func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	if err != nil {
-		l.add(l.pos(p, 0), "%v", err)
+		l.add(l.pos(p, 1), "%v", err)
 		return nil
 	}
 	name := d.Name()
@@ -161,6 +166,9 @@ func (l *loader) page(locale, rel, p string) *Page {
 	switch {
 	case rel == "_index.md":
 		return l.home(locale, p)
+	case strings.HasPrefix(rel, "roles/") && strings.Contains(rel[len("roles/"):], "/"):
+		l.add(l.pos(p, 1), "in a subdirectory of roles/, which is not read: a guide is roles/<slug>.md")
+		return nil
 	case strings.HasPrefix(rel, "roles/") && path.Ext(rel) == ".md":
 		return l.guide(locale, strings.TrimSuffix(strings.TrimPrefix(rel, "roles/"), ".md"), p)
 	}
@@ -171,7 +179,7 @@ func (l *loader) page(locale, rel, p string) *Page {
 func (l *loader) read(p string) (split, bool) {
 	src, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
-		l.add(l.pos(p, 0), "%v", err)
+		l.add(l.pos(p, 1), "%v", err)
 		return split{}, false
 	}
 	sp, err := splitFrontMatter(src)
@@ -273,6 +281,7 @@ func (l *loader) guide(locale, key, p string) *Page {
 	}
 	page := &Page{Kind: Guide, Locale: locale, Key: strings.ToLower(key), File: path.Join(l.opts.Root, p), Body: sp.Body}
 	fm, ok, checkable := l.decode(p, sp, &page.Guide)
+	page.keys = fm.keys
 	if checkable {
 		l.checkGuide(p, page.Guide, fm)
 	}

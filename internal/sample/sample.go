@@ -121,7 +121,7 @@ func Load(fsys fs.FS, dir string, opts Options) (*Sample, diag.List) {
 	if opts.Secrets {
 		s.Hidden = l.cases("tests/hidden.yaml")
 	} else if !l.exists("tests/hidden.yaml") {
-		errs.Add(l.pos("tests/hidden.yaml", 0), "missing hidden test cases")
+		errs.Add(l.pos("tests/hidden.yaml", 1), "missing hidden test cases")
 	}
 	for _, lang := range s.Languages {
 		if _, ok := Ext(lang); ok {
@@ -149,7 +149,7 @@ func (l loader) exists(name string) bool {
 func (l loader) read(name string) ([]byte, bool) {
 	b, err := fs.ReadFile(l.fsys, path.Join(l.dir, name))
 	if err != nil {
-		l.errs.Add(l.pos(name, 0), "missing file")
+		l.errs.Add(l.pos(name, 1), "missing file")
 		return nil, false
 	}
 	return b, true
@@ -216,7 +216,7 @@ func (l loader) statements(s *Sample) {
 		}
 	}
 	if s.Statements["en"] == "" {
-		l.errs.Add(l.pos("statement.en.md", 0), "missing English statement")
+		l.errs.Add(l.pos("statement.en.md", 1), "missing English statement")
 	}
 }
 

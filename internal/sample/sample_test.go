@@ -145,22 +145,22 @@ func TestLoadReportsProblemsAtTheirPosition(t *testing.T) {
 		{
 			name:   "missing starter",
 			remove: []string{"go/starter.go"},
-			want:   []problem{{"go/starter.go", 0, "missing file"}},
+			want:   []problem{{"go/starter.go", 1, "missing file"}},
 		},
 		{
 			name:   "missing harness",
 			remove: []string{"python/harness.py"},
-			want:   []problem{{"python/harness.py", 0, "missing file"}},
+			want:   []problem{{"python/harness.py", 1, "missing file"}},
 		},
 		{
 			name:   "missing solution",
 			remove: []string{"python/solution.py"},
-			want:   []problem{{"python/solution.py", 0, "missing file"}},
+			want:   []problem{{"python/solution.py", 1, "missing file"}},
 		},
 		{
 			name:   "missing English statement",
 			remove: []string{"statement.en.md"},
-			want:   []problem{{"statement.en.md", 0, "missing English statement"}},
+			want:   []problem{{"statement.en.md", 1, "missing English statement"}},
 		},
 		{
 			name:   "a missing Italian statement is allowed",
@@ -169,12 +169,12 @@ func TestLoadReportsProblemsAtTheirPosition(t *testing.T) {
 		{
 			name:   "missing public tests",
 			remove: []string{"tests/public.yaml"},
-			want:   []problem{{"tests/public.yaml", 0, "missing file"}},
+			want:   []problem{{"tests/public.yaml", 1, "missing file"}},
 		},
 		{
 			name:   "missing hidden tests",
 			remove: []string{"tests/hidden.yaml"},
-			want:   []problem{{"tests/hidden.yaml", 0, "missing file"}},
+			want:   []problem{{"tests/hidden.yaml", 1, "missing file"}},
 		},
 		{
 			name: "tests file that is a map, not a list",
@@ -229,7 +229,7 @@ func TestLoadReportsProblemsAtTheirPosition(t *testing.T) {
 			},
 			remove: []string{"go/harness.go"},
 			want: []problem{
-				{"go/harness.go", 0, "missing file"},
+				{"go/harness.go", 1, "missing file"},
 				{"sample.yaml", 1, "does not match"},
 				{"tests/public.yaml", 4, "duplicate case name"},
 			},
@@ -316,14 +316,14 @@ func TestLoadWithoutSampleYAML(t *testing.T) {
 	if s != nil {
 		t.Errorf("Load without sample.yaml returned a sample: %+v", s)
 	}
-	checkProblems(t, demoDir, errs, []problem{{"sample.yaml", 0, "missing file"}})
+	checkProblems(t, demoDir, errs, []problem{{"sample.yaml", 1, "missing file"}})
 }
 
 func TestLoadWithoutSecretsStillRequiresHiddenCases(t *testing.T) {
 	fsys := demoFiles()
 	delete(fsys, path.Join(demoDir, "tests/hidden.yaml"))
 	_, errs := Load(fsys, demoDir, Options{})
-	checkProblems(t, demoDir, errs, []problem{{"tests/hidden.yaml", 0, "missing hidden test cases"}})
+	checkProblems(t, demoDir, errs, []problem{{"tests/hidden.yaml", 1, "missing hidden test cases"}})
 }
 
 // recordingFS is an fs.FS that remembers which files were opened or read.

@@ -22,17 +22,19 @@ func CheckLinks(res *Result, mem *output.Memory) diag.List {
 		pages[r.URL] = scanHTML(html)
 	}
 	for _, r := range res.Pages {
-		at := diag.Pos{File: "public/" + r.File}
-		if r.Src != nil {
-			at = diag.Pos{File: r.Src.File}
-		}
 		s := pages[r.URL]
+		at := func(line int) diag.Pos {
+			if r.Src != nil {
+				return diag.Pos{File: r.Src.File, Line: 1} // what the templates added: the page, not a line of its Markdown
+			}
+			return diag.Pos{File: "public/" + r.File, Line: line}
+		}
 		for _, id := range s.dupIDs {
-			errs.Add(at, "page %s: id %q used twice", r.URL, id)
+			errs.Add(at(id.line), "page %s: id %q used twice", r.URL, id.val)
 		}
 		for _, ref := range s.refs {
-			if msg := checkRendered(r.URL, ref, pages, mem); msg != "" {
-				errs.Add(at, "page %s: %s", r.URL, msg)
+			if msg := checkRendered(r.URL, ref.val, pages, mem); msg != "" {
+				errs.Add(at(ref.line), "page %s: %s", r.URL, msg)
 			}
 		}
 	}
@@ -41,42 +43,51 @@ func CheckLinks(res *Result, mem *output.Memory) diag.List {
 
 type scan struct {
 	ids    map[string]bool
-	dupIDs []string
-	refs   []string
+	dupIDs []lineValue
+	refs   []lineValue
+	line   int // of the token being read
+}
+
+// lineValue is an attribute's value and the line of the rendered page its
+// tag starts at.
+type lineValue struct {
+	val  string
+	line int
 }
 
 func scanHTML(b []byte) *scan {
-	s := &scan{ids: map[string]bool{}}
+	s := &scan{ids: map[string]bool{}, line: 1}
 	z := html.NewTokenizer(bytes.NewReader(b))
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			return s
 		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
+		if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+			s.tag(z)
 		}
-		name, more := z.TagName()
-		tag := string(name)
-		for more {
-			var k, v []byte
-			k, v, more = z.TagAttr()
-			s.attr(tag, string(k), string(v))
-		}
+		s.line += bytes.Count(z.Raw(), []byte("\n"))
 	}
 }
 
-func (s *scan) attr(tag, key, val string) {
+func (s *scan) tag(z *html.Tokenizer) {
+	_, more := z.TagName()
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		s.attr(string(k), string(v))
+	}
+}
+
+func (s *scan) attr(key, val string) {
 	switch {
 	case key == "id":
 		if s.ids[val] {
-			s.dupIDs = append(s.dupIDs, val)
+			s.dupIDs = append(s.dupIDs, lineValue{val, s.line})
 		}
 		s.ids[val] = true
-	case key == "href" && tag != "link", key == "src":
-		s.refs = append(s.refs, val)
-	case key == "href" && tag == "link":
-		s.refs = append(s.refs, val) // stylesheets, canonical and alternates: checked if on this site
+	case key == "href", key == "src": // links, stylesheets, canonical and alternates: checked if on this site
+		s.refs = append(s.refs, lineValue{val, s.line})
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -77,6 +78,11 @@ func buildArchive(t *testing.T, ar *txtar.Archive) built {
 	if len(errs) > 0 {
 		got.errors = errs.Error() + "\n"
 	}
+	for _, e := range errs {
+		if !errorFormat.MatchString(e.Error()) {
+			t.Errorf("error not in the form path:line[:col]: message: %s", e)
+		}
+	}
 	for _, p := range mem.Paths() {
 		if !strings.HasPrefix(p, "assets/") {
 			got.files += p + "\n"
@@ -84,6 +90,9 @@ func buildArchive(t *testing.T, ar *txtar.Archive) built {
 	}
 	return got
 }
+
+// errorFormat is the CLI's contract for every content error.
+var errorFormat = regexp.MustCompile(`^[^:\s][^:]*:[1-9][0-9]*(:[1-9][0-9]*)?: \S.*$`)
 
 func checkSection(t *testing.T, name, want string, got built) {
 	t.Helper()

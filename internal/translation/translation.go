@@ -145,7 +145,7 @@ func guides(s *content.Site, opts Options) []Finding {
 				out = append(out, Finding{
 					Locale: loc, Kind: MissingGuide, Item: p.File,
 					Detail: fmt.Sprintf("draft (published in %s)", src.Locale),
-					Pos:    diag.Pos{File: p.File, Line: 1},
+					Pos:    diag.Pos{File: p.File, Line: p.Line("draft")},
 					Msg:    fmt.Sprintf("draft in %s while published in %s (%s)", loc, src.Locale, src.File),
 				})
 			case loc != def:
@@ -156,7 +156,7 @@ func guides(s *content.Site, opts Options) []Finding {
 				dates := fmt.Sprintf("%s updated %s, %s updated %s", def, en.Guide.Updated, loc, p.Guide.Updated)
 				out = append(out, Finding{
 					Locale: loc, Kind: OutdatedTranslation, Item: p.File, Detail: dates,
-					Pos: diag.Pos{File: p.File, Line: 1},
+					Pos: diag.Pos{File: p.File, Line: p.Line("updated")},
 					Msg: fmt.Sprintf("outdated translation: %s (source %s)", dates, en.File),
 				})
 			}
