@@ -27,9 +27,30 @@ type highlighter struct {
 
 func newHighlighter() *highlighter {
 	return &highlighter{
-		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix("hl-")),
+		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix("hl-"), chromahtml.WithPreWrapper(focusablePre{})),
 		style:     styles.Get("github"),
 	}
+}
+
+// focusablePre opens every code block with tabindex="0", as Docusaurus
+// does: a block wider than the page scrolls, and keyboard users can only
+// scroll what they can focus (WCAG 2.1.1; axe's scrollable-region-focusable).
+type focusablePre struct{}
+
+const preStart = `<pre tabindex="0" class="hl-chroma"><code>`
+
+func (focusablePre) Start(code bool, styleAttr string) string {
+	if !code { // line numbers, which the site does not show
+		return `<pre tabindex="0"` + styleAttr + `>`
+	}
+	return `<pre tabindex="0"` + styleAttr + `><code>`
+}
+
+func (focusablePre) End(code bool) string {
+	if !code {
+		return "</pre>"
+	}
+	return "</code></pre>"
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.
@@ -76,7 +97,7 @@ func (h *highlighter) highlight(lang, code string) []byte {
 		}
 		b.Reset()
 	}
-	b.WriteString(`<pre class="hl-chroma"><code>`)
+	b.WriteString(preStart)
 	b.WriteString(html.EscapeString(code))
 	b.WriteString("</code></pre>")
 	return b.Bytes()

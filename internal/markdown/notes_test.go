@@ -25,7 +25,7 @@ func TestQuestionParts(t *testing.T) {
 			[]parts{{"<p>First.</p>\n<p>Then.</p>\n", "", "<p>W.</p>\n"}}},
 		{"code in a question",
 			"::::question{kind=sql}\nGiven:\n\n```text\nt(a)\n```\n::::\n",
-			[]parts{{"<p>Given:</p>\n<pre class=\"hl-chroma\"><code><span class=\"hl-line\"><span class=\"hl-cl\">t(a)\n</span></span></code></pre>", "", ""}}},
+			[]parts{{"<p>Given:</p>\n<pre tabindex=\"0\" class=\"hl-chroma\"><code><span class=\"hl-line\"><span class=\"hl-cl\">t(a)\n</span></span></code></pre>", "", ""}}},
 		{"each question its own parts",
 			"::::question{kind=design}\nA\n:::strong\nSA\n:::\n::::\n\n::::question{kind=behavioral}\nB\n:::weak\nWB\n:::\n::::\n",
 			[]parts{{"<p>A</p>\n", "<p>SA</p>\n", ""}, {"<p>B</p>\n", "", "<p>WB</p>\n"}}},

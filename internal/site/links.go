@@ -40,10 +40,15 @@ func layoutIDs(kind content.Kind) func(id string) bool {
 }
 
 // panelIDs reports the IDs the try panel of sample id gives its own
-// elements (try.html), which its statement's headings may not take. Both
+// elements (try.html, and the widget's results and history, named after
+// the language select), which its statement's headings may not take. All
 // begin with the id and "--", which neither a slug nor a sample id holds.
+// (IDs with a dot, such as the examples' heading, no heading can take.)
 func panelIDs(id string) func(string) bool {
-	return func(h string) bool { return h == id+"--language" || strings.HasPrefix(h, id+"--code-") }
+	return func(h string) bool {
+		rest, ok := strings.CutPrefix(h, id+"--")
+		return ok && (rest == "language" || strings.HasPrefix(rest, "language-") || strings.HasPrefix(rest, "code-"))
+	}
 }
 
 // checkLinks reports every Markdown link to a page or #anchor of this site

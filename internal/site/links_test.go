@@ -52,7 +52,8 @@ func TestLayoutIDsAreReserved(t *testing.T) {
 }
 
 // TestPanelIDsAreReserved holds panelIDs to try.html: a sample statement's
-// heading may take no ID the panel around it gives its own elements.
+// heading may take no ID the panel around it gives its own elements, unless
+// it is one no heading can have (with a dot).
 func TestPanelIDsAreReserved(t *testing.T) {
 	src, err := os.ReadFile("../../templates/try.html")
 	if err != nil {
@@ -61,7 +62,7 @@ func TestPanelIDsAreReserved(t *testing.T) {
 	fill := strings.NewReplacer("{{.ID}}", "demo", "{{$.ID}}", "demo", "{{$l.ID}}", "go")
 	taken := panelIDs("demo")
 	for _, m := range regexp.MustCompile(`\bid="([^"]*)"`).FindAllStringSubmatch(string(src), -1) {
-		if id := fill.Replace(m[1]); !taken(id) {
+		if id := fill.Replace(m[1]); !taken(id) && !strings.Contains(id, ".") {
 			t.Errorf("templates/try.html writes id=%q (%s), which a statement heading may take", m[1], id)
 		}
 	}

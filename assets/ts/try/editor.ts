@@ -103,6 +103,9 @@ export function upgrade(textarea: HTMLTextAreaElement, opts: UpgradeOptions): Ed
       keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
       support.of([]),
       EditorView.contentAttributes.of({
+        // In the tab order already, as editable content; said outright so
+        // that audits (axe) see the scroller around it can be reached.
+        tabindex: "0",
         "aria-labelledby": opts.labelId,
         "aria-describedby": opts.helpId,
         spellcheck: "false",

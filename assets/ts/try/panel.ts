@@ -213,7 +213,13 @@ export class Panel {
 
     this.running = false;
     for (const b of this.buttons) b.removeAttribute("aria-disabled");
-    const { summary, details } = renderOutcome(this.s, outcome, mode, `${this.select.id || this.sample}-result`);
+    const { summary, details } = renderOutcome(
+      this.s,
+      outcome,
+      mode,
+      `${this.select.id || this.sample}-result`,
+      `${this.sample}.title`,
+    );
     this.details.replaceChildren(...details);
     this.live.replaceChildren(summary);
     if (outcome.kind === "ok") {
@@ -288,7 +294,7 @@ export class Panel {
       h("p", { class: "try-note" }, fmt(s, "history_note")),
       h(
         "div",
-        { class: "table-scroll" },
+        { class: "table-scroll", tabindex: 0, role: "region", "aria-labelledby": `${this.sample}.title ${headId}` },
         h(
           "table",
           { "aria-labelledby": headId },

@@ -24,10 +24,11 @@ export function renderOutcome(
   o: Outcome,
   mode: Mode,
   idPrefix: string,
+  titleId: string,
 ): { summary: HTMLElement; details: HTMLElement[] } {
   switch (o.kind) {
     case "ok":
-      return renderResult(s, o.result, mode, idPrefix);
+      return renderResult(s, o.result, mode, idPrefix, titleId);
     case "unreachable":
       return { summary: message("error", fmt(s, "unreachable")), details: [] };
     case "timeout":
@@ -53,6 +54,7 @@ function renderResult(
   r: RunResult,
   mode: Mode,
   idPrefix: string,
+  titleId: string,
 ): { summary: HTMLElement; details: HTMLElement[] } {
   const { passed, total } = tally(r);
   const verdict = verdictName(s, r.verdict);
@@ -62,13 +64,13 @@ function renderResult(
     h("strong", {}, total > 0 ? fmt(s, "summary", { verdict, passed, total }) : fmt(s, "summary_none", { verdict })),
   );
   const details: HTMLElement[] = [];
-  if (r.tests.length > 0) details.push(testTable(s, r.tests, mode, idPrefix));
+  if (r.tests.length > 0) details.push(testTable(s, r.tests, mode, idPrefix, titleId));
   if (r.compile_output) details.push(output(s, "compile_output", r.compile_output, idPrefix));
   if (r.stderr) details.push(output(s, "stderr", r.stderr, idPrefix));
   return { summary, details };
 }
 
-function testTable(s: Strings, tests: TestResult[], mode: Mode, idPrefix: string): HTMLElement {
+function testTable(s: Strings, tests: TestResult[], mode: Mode, idPrefix: string, titleId: string): HTMLElement {
   const anyPublic = tests.some((t) => !t.hidden);
   const anyHidden = tests.some((t) => t.hidden);
   const head = h(
@@ -82,6 +84,7 @@ function testTable(s: Strings, tests: TestResult[], mode: Mode, idPrefix: string
     anyPublic && h("th", { scope: "col" }, fmt(s, "col_actual")),
   );
   const noteId = idPrefix + "-hidden-note";
+  const captionId = idPrefix + "-caption";
   const rows = tests.map((t) => {
     const ok = t.verdict === "accepted";
     return h(
@@ -107,11 +110,11 @@ function testTable(s: Strings, tests: TestResult[], mode: Mode, idPrefix: string
     { class: "try-tests" },
     h(
       "div",
-      { class: "table-scroll" },
+      { class: "table-scroll", tabindex: 0, role: "region", "aria-labelledby": `${titleId} ${captionId}` },
       h(
         "table",
         {},
-        h("caption", {}, fmt(s, mode === "submit" ? "results_submit" : "results_run")),
+        h("caption", { id: captionId }, fmt(s, mode === "submit" ? "results_submit" : "results_run")),
         h("thead", {}, head),
         h("tbody", {}, ...rows),
       ),

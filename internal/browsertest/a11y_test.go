@@ -1,0 +1,88 @@
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeResult is what runAxe returns: axe-core's violations, each with the
+// elements it found them on.
+type axeResult struct {
+	Violations []struct {
+		ID    string `json:"id"`
+		Help  string `json:"help"`
+		Nodes []struct {
+			Target         []any  `json:"target"`
+			FailureSummary string `json:"failureSummary"`
+		} `json:"nodes"`
+	} `json:"violations"`
+}
+
+// TestPagesAreAccessible runs axe-core (the engine of Lighthouse's and
+// Chrome's accessibility audits) on every kind of page, in both locales,
+// against WCAG 2.2 A and AA and axe's best practices: landmarks, skip link,
+// contrast, names of controls and links, heading order, lang.
+func TestPagesAreAccessible(t *testing.T) {
+	ctx := tab(t)
+	axe := readFile(t, env.root, "node_modules", "axe-core", "axe.min.js")
+	for _, loc := range []string{"en", "it"} {
+		for _, path := range []string{
+			"/", "/roles/backend-engineer/", "/roles/site-reliability-engineer/",
+			"/roles/backend-engineer/kit/", "/questions/", "/questions/kind/sql/",
+			"/questions/role/backend-engineer/", "/search/", "/404.html",
+		} {
+			t.Run(loc+path, func(t *testing.T) {
+				do(t, ctx, chromedp.Navigate(env.site.URL+"/"+loc+path))
+				reportAxe(t, runAxe(t, ctx, axe))
+			})
+		}
+	}
+}
+
+// TestTryResultsAreAccessible audits a guide's try panel after a run and a
+// submission: the results, the output and the history the widget adds.
+func TestTryResultsAreAccessible(t *testing.T) {
+	ctx := tab(t)
+	axe := readFile(t, env.root, "node_modules", "axe-core", "axe.min.js")
+	open(t, ctx, env.site.URL, backend)
+	pickLanguage(t, ctx, "python")
+	setCode(t, ctx, "python", wrongPython)
+	for _, mode := range []string{"run", "submit"} {
+		if state := press(t, ctx, mode); state != "ok" {
+			t.Fatalf("%s: panel state %q, want ok", mode, state)
+		}
+	}
+	if n := eval[int](t, ctx, panel+`.querySelectorAll(".try-results tbody tr, .try-history tbody tr").length`); n == 0 {
+		t.Fatal("no results or history rows to audit")
+	}
+	reportAxe(t, runAxe(t, ctx, axe))
+}
+
+// reportAxe fails the test with each violation and where axe found it.
+func reportAxe(t *testing.T, res axeResult) {
+	t.Helper()
+	for _, v := range res.Violations {
+		var where []string
+		for _, n := range v.Nodes {
+			where = append(where, fmt.Sprintf("%v: %s", n.Target, strings.ReplaceAll(n.FailureSummary, "\n", " ")))
+		}
+		t.Errorf("%s (%s):\n\t%s", v.ID, v.Help, strings.Join(where, "\n\t"))
+	}
+}
+
+// runAxe injects axe-core into the page and audits it.
+func runAxe(t *testing.T, ctx context.Context, axe string) axeResult {
+	t.Helper()
+	eval[bool](t, ctx, axe+";true")
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](
+		`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe: %v", err)
+	}
+	return res
+}
