@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -23,11 +25,27 @@ type axeResult struct {
 }
 
 // TestPagesAreAccessible runs axe-core (the engine of Lighthouse's and
-// Chrome's accessibility audits) on every kind of page, in both locales,
-// against WCAG 2.2 A and AA and axe's best practices: landmarks, skip link,
-// contrast, names of controls and links, heading order, lang.
+// Chrome's accessibility audits) on every kind of page, in both locales, on
+// a desktop and a phone screen, against WCAG 2.2 A and AA and axe's best
+// practices: landmarks, skip link, contrast, names of controls and links,
+// heading order, lang, scrolling regions reachable by keyboard.
 func TestPagesAreAccessible(t *testing.T) {
-	ctx := tab(t)
+	t.Run("desktop", func(t *testing.T) { auditPages(t, tab(t)) })
+	t.Run("phone", func(t *testing.T) {
+		ctx := tab(t)
+		do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride,
+				emulation.SetDeviceMetricsOverrideParams{Width: 375, Height: 740, DeviceScaleFactor: 2, Mobile: true})
+			return err
+		}))
+		if w := eval[int](t, ctx, "innerWidth"); w != 375 {
+			t.Fatalf("viewport %d px wide, want 375", w)
+		}
+		auditPages(t, ctx)
+	})
+}
+
+func auditPages(t *testing.T, ctx context.Context) {
 	axe := readFile(t, env.root, "node_modules", "axe-core", "axe.min.js")
 	for _, loc := range []string{"en", "it"} {
 		for _, path := range []string{
