@@ -38,6 +38,7 @@ func TestPagesAreAccessible(t *testing.T) {
 				emulation.SetDeviceMetricsOverrideParams{Width: 375, Height: 740, DeviceScaleFactor: 2, Mobile: true})
 			return err
 		}))
+		do(t, ctx, chromedp.Navigate(env.site.URL+"/en/")) // about:blank has no viewport meta, so a phone lays it out 980 px wide
 		if w := eval[int](t, ctx, "innerWidth"); w != 375 {
 			t.Fatalf("viewport %d px wide, want 375", w)
 		}
