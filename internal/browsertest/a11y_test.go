@@ -26,27 +26,30 @@ type axeResult struct {
 
 // TestPagesAreAccessible runs axe-core (the engine of Lighthouse's and
 // Chrome's accessibility audits) on every kind of page, in both locales, on
-// a desktop and a phone screen, against WCAG 2.2 A and AA and axe's best
+// a desktop and a phone screen (320 px), against WCAG 2.2 A and AA and axe's best
 // practices: landmarks, skip link, contrast, names of controls and links,
 // heading order, lang, scrolling regions reachable by keyboard.
 func TestPagesAreAccessible(t *testing.T) {
-	t.Run("desktop", func(t *testing.T) { auditPages(t, tab(t)) })
+	t.Run("desktop", func(t *testing.T) { auditPages(t, tab(t), false) })
 	t.Run("phone", func(t *testing.T) {
 		ctx := tab(t)
 		do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride,
-				emulation.SetDeviceMetricsOverrideParams{Width: 375, Height: 740, DeviceScaleFactor: 2, Mobile: true})
+				emulation.SetDeviceMetricsOverrideParams{Width: 320, Height: 640, DeviceScaleFactor: 2, Mobile: true})
 			return err
 		}))
 		do(t, ctx, chromedp.Navigate(env.site.URL+"/en/")) // about:blank has no viewport meta, so a phone lays it out 980 px wide
-		if w := eval[int](t, ctx, "innerWidth"); w != 375 {
-			t.Fatalf("viewport %d px wide, want 375", w)
+		if w := eval[int](t, ctx, "screen.width"); w != 320 {
+			t.Fatalf("viewport %d px wide, want 320", w)
 		}
-		auditPages(t, ctx)
+		auditPages(t, ctx, true)
 	})
 }
 
-func auditPages(t *testing.T, ctx context.Context) {
+// auditPages audits each page; on a phone it also checks that the page
+// reflows: nothing wider than the screen, so it never scrolls sideways or
+// zooms out (WCAG 1.4.10, at its reference width of 320 CSS pixels).
+func auditPages(t *testing.T, ctx context.Context, phone bool) {
 	axe := readFile(t, env.root, "node_modules", "axe-core", "axe.min.js")
 	for _, loc := range []string{"en", "it"} {
 		for _, path := range []string{
@@ -57,6 +60,11 @@ func auditPages(t *testing.T, ctx context.Context) {
 			t.Run(loc+path, func(t *testing.T) {
 				do(t, ctx, chromedp.Navigate(env.site.URL+"/"+loc+path))
 				reportAxe(t, runAxe(t, ctx, axe))
+				if phone {
+					if wide := eval[string](t, ctx, tooWide); wide != "" {
+						t.Errorf("wider than a 320 px screen: %s", wide)
+					}
+				}
 			})
 		}
 	}
@@ -92,6 +100,16 @@ func reportAxe(t *testing.T, res axeResult) {
 		t.Errorf("%s (%s):\n\t%s", v.ID, v.Help, strings.Join(where, "\n\t"))
 	}
 }
+
+// tooWide lists the innermost elements that reach past the right edge of
+// the screen, when the page is wider than the screen. (Then a phone widens
+// the layout viewport to the page and zooms out, so innerWidth grows too.)
+const tooWide = `document.documentElement.scrollWidth <= screen.width ? "" :
+	[...document.querySelectorAll("body *")]
+		.filter(e => e.getBoundingClientRect().right > screen.width + 1)
+		.filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > screen.width + 1))
+		.filter(e => !e.parentElement.closest("pre, .table-scroll"))
+		.slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? "." + e.className : "") + " (" + e.textContent.slice(0, 30) + ")").join(", ")`
 
 // runAxe injects axe-core into the page and audits it.
 func runAxe(t *testing.T, ctx context.Context, axe string) axeResult {

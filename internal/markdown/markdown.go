@@ -32,7 +32,7 @@ func New() *Markdown {
 			parser.WithBlockParsers(util.Prioritized(directiveParser{}, 50)),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(directiveRenderer{}, 500), util.Prioritized(hl, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(directiveRenderer{}, 500), util.Prioritized(hl, 100), util.Prioritized(newTableScroller(), 100)),
 		),
 	)
 	return &Markdown{md: md, hl: hl}

@@ -96,6 +96,9 @@ func TestDirectiveRendering(t *testing.T) {
 		{"accented heading", "## Perché è importante\n", "<h2 id=\"perche-e-importante\">Perché è importante</h2>\n"},
 		{"pinned heading", "## Qualità {#quality}\n", "<h2 id=\"quality\">Qualità</h2>\n"},
 		{"highlighting uses classes", "```go\nfunc f() {}\n```\n", `<span class="hl-kd">func</span>`},
+		{"code blocks take the focus, to scroll", "```\nx\n```\n", `<pre tabindex="0" class="hl-chroma"><code>`},
+		{"tables scroll in a box that takes the focus", "| a |\n|---|\n| 1 |\n",
+			"<div class=\"table-scroll\" tabindex=\"0\">\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n</div>\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := convert(tc.src)

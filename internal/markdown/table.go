@@ -1,0 +1,43 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// tableScroller renders a GFM table as the table extension does, inside a
+// box that scrolls sideways when the table is wider than the page: a phone
+// then scrolls the table, not the page (WCAG 1.4.10 Reflow). The box takes
+// the keyboard focus, so keyboard users can scroll it too (WCAG 2.1.1).
+type tableScroller struct {
+	table renderer.NodeRendererFunc
+}
+
+func newTableScroller() *tableScroller {
+	funcs := registry{}
+	extension.NewTableHTMLRenderer().RegisterFuncs(funcs)
+	return &tableScroller{table: funcs[east.KindTable]}
+}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (t *tableScroller) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(east.KindTable, t.render)
+}
+
+func (t *tableScroller) render(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		w.WriteString(`<div class="table-scroll" tabindex="0">` + "\n")
+		return t.table(w, src, node, entering)
+	}
+	status, err := t.table(w, src, node, entering)
+	w.WriteString("</div>\n")
+	return status, err
+}
+
+// registry collects the functions a NodeRenderer registers.
+type registry map[ast.NodeKind]renderer.NodeRendererFunc
+
+func (r registry) Register(kind ast.NodeKind, f renderer.NodeRendererFunc) { r[kind] = f }
