@@ -401,3 +401,47 @@ func TestTemplateEditRebuildsAll(t *testing.T) {
 		}
 	}
 }
+
+// TestEditsDuringAnErrorAllArrive edits a template, a stylesheet and a
+// message while a guide is broken: once the guide is fixed, the site shows
+// all three.
+func TestEditsDuringAnErrorAllArrive(t *testing.T) {
+	p := start(t, baseContent())
+	p.write("content/en/roles/alpha.md", strings.Replace(guideA, "summary:", "sumary:", 1))
+	p.problems(p.events, false)
+	kit, err := os.ReadFile(p.path("templates/kit.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.write("templates/kit.html", strings.Replace(string(kit), `<article class="kit wrap">`, `<article class="kit wrap" data-edited>`, 1))
+	p.write("assets/css/app.css", "body { color: navy; }\n")
+	p.problems(p.events, false)
+	p.write("content/en/roles/alpha.md", guideA)
+	p.problems(p.events, true)
+	p.reloaded("/en/roles/beta/kit/")
+	if _, body := p.get("/en/roles/beta/kit/"); !strings.Contains(body, "data-edited") {
+		t.Error("the kit template edit made during the error is lost")
+	}
+	if _, css := p.get("/assets/app.css"); !strings.Contains(css, "navy") {
+		t.Error("the stylesheet edit made during the error is lost")
+	}
+}
+
+// TestFailingPageTemplatePublishesNothing breaks the kits' template for one
+// guide only: no kit shows the edit, and the error is reported.
+func TestFailingPageTemplatePublishesNothing(t *testing.T) {
+	p := start(t, baseContent())
+	kit, err := os.ReadFile(p.path("templates/kit.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(kit), `<article class="kit wrap">`,
+		`<article class="kit wrap" data-edited>{{if eq .Guide.Key "beta"}}{{.NoSuchField}}{{end}}`, 1)
+	p.write("templates/kit.html", broken)
+	p.problems(p.events, false)
+	for _, page := range []string{"/en/roles/alpha/kit/", "/en/roles/beta/kit/"} {
+		if _, body := p.get(page); strings.Contains(body, "data-edited") {
+			t.Errorf("%s shows a template that failed on another page", page)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing/fstest"
 
 	"guides/internal/content"
@@ -140,6 +141,7 @@ func (l *Live) Retemplate(ctx context.Context, b *Builder, files []string, w Sto
 	if len(l.pending) > 0 {
 		return Change{Full: true}, nil // content edits wait to be applied: let a full build take both
 	}
+	old := l.b
 	l.b, l.p.b = b, b
 	e := &edit{l: l, q: l.p}
 	var jobs []job
@@ -149,12 +151,17 @@ func (l *Live) Retemplate(ctx context.Context, b *Builder, files []string, w Sto
 		}
 	}
 	changed := make([]bool, len(jobs))
+	staged := &overlay{Store: w, files: map[string][]byte{}}
 	err := parallel(ctx, len(jobs), func(i int) error {
 		var err error
-		changed[i], err = e.render(jobs[i], w)
+		changed[i], err = e.render(jobs[i], staged)
 		return err
 	})
+	if err == nil {
+		err = staged.commit()
+	}
 	if err != nil {
+		l.b, l.p.b = old, old // a template that fails on one page publishes on none
 		return Change{}, err
 	}
 	var ch Change
@@ -164,6 +171,41 @@ func (l *Live) Retemplate(ctx context.Context, b *Builder, files []string, w Sto
 		}
 	}
 	return ch, nil
+}
+
+// overlay holds what is written to it until commit, reading through to
+// the Store beneath for the rest.
+type overlay struct {
+	Store
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (o *overlay) Write(p string, data []byte) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.files[p] = bytes.Clone(data) // callers reuse their buffers
+	return nil
+}
+
+func (o *overlay) Get(p string) ([]byte, bool) {
+	o.mu.Lock()
+	data, ok := o.files[p]
+	o.mu.Unlock()
+	if ok {
+		return data, true
+	}
+	return o.Store.Get(p)
+}
+
+// commit writes everything held to the Store beneath.
+func (o *overlay) commit() error {
+	for p, data := range o.files {
+		if err := o.Store.Write(p, data); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // reload lists the files to read again: each changed page and every version
