@@ -20,7 +20,7 @@ const EventsPath = "/__livereload"
 type Reload struct {
 	Paths   []string `json:"paths"`
 	CSS     bool     `json:"css"`
-	Version int      `json:"version"` // successful builds so far
+	Version int      `json:"version"` // successful builds so far, counted from the server's start time: a page open across a restart sees a new one
 }
 
 // Problems is the data of an "errors" event: every problem of the last
@@ -70,7 +70,7 @@ type hub struct {
 }
 
 func newHub() *hub {
-	return &hub{clients: map[chan []byte]bool{}, done: make(chan struct{})}
+	return &hub{clients: map[chan []byte]bool{}, done: make(chan struct{}), version: int(time.Now().UnixMilli())}
 }
 
 // subscribe registers a stream and returns what it must send first.

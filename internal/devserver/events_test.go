@@ -86,3 +86,16 @@ func TestSlowStreamIsDropped(t *testing.T) {
 		t.Errorf("slow stream got %d frames before being closed, want some but not all", n)
 	}
 }
+
+// TestVersionsDifferAcrossRestarts: a page open across a server restart
+// sees another version in the new server's hello, and reloads.
+func TestVersionsDifferAcrossRestarts(t *testing.T) {
+	before := newHub()
+	before.reload(nil, false)
+	time.Sleep(5 * time.Millisecond)
+	after := newHub()
+	after.reload(nil, false)
+	if before.version == after.version {
+		t.Errorf("two servers that built once each both say version %d", after.version)
+	}
+}

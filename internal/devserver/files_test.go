@@ -124,23 +124,38 @@ func TestPagePath(t *testing.T) {
 	}
 }
 
-func TestChangedPages(t *testing.T) {
-	old, cur := output.NewMemory(), output.NewMemory()
-	old.Write("en/index.html", []byte("a"))
-	old.Write("en/roles/gone/index.html", []byte("g"))
-	old.Write("en/roles/same/index.html", []byte("s"))
-	old.Write("assets/app-1.css", []byte("c"))
-	cur.Write("en/index.html", []byte("b"))
-	cur.Write("en/roles/same/index.html", []byte("s"))
-	cur.Write("en/roles/new/index.html", []byte("n"))
-	cur.Write("assets/app-2.css", []byte("c"))
-	got := changedPages(old, cur)
-	want := []string{"/en/", "/en/roles/new/", "/en/roles/gone/"}
-	if strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("changedPages = %v, want %v", got, want)
+func TestChanged(t *testing.T) {
+	site := func(files ...string) *output.Memory {
+		m := output.NewMemory()
+		for i := 0; i < len(files); i += 2 {
+			m.Write(files[i], []byte(files[i+1]))
+		}
+		return m
 	}
-	if got := changedPages(nil, cur); len(got) != 1 || got[0] != "*" {
-		t.Errorf("changedPages after no build = %v, want [*]", got)
+	old := site("en/index.html", "a", "en/roles/gone/index.html", "g", "en/roles/same/index.html", "s",
+		"assets/app.css", "c", "assets/try.js", "j", "sitemap.xml", "x")
+	for _, tc := range []struct {
+		name    string
+		cur     *output.Memory
+		want    string
+		wantCSS bool
+	}{
+		{"pages", site("en/index.html", "b", "en/roles/same/index.html", "s", "en/roles/new/index.html", "n",
+			"assets/app.css", "c", "assets/try.js", "j", "sitemap.xml", "y"), "/en/ /en/roles/new/ /en/roles/gone/", false},
+		{"a stylesheet", site("en/index.html", "a", "en/roles/gone/index.html", "g", "en/roles/same/index.html", "s",
+			"assets/app.css", "c2", "assets/try.js", "j", "sitemap.xml", "x"), "", true},
+		{"a script: every page", site("en/index.html", "a", "en/roles/gone/index.html", "g", "en/roles/same/index.html", "s",
+			"assets/app.css", "c", "assets/try.js", "j2", "sitemap.xml", "x"), "*", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			pages, css := changed(old, tc.cur)
+			if got := strings.Join(pages, " "); got != tc.want || css != tc.wantCSS {
+				t.Errorf("changed = %q, css %v; want %q, css %v", got, css, tc.want, tc.wantCSS)
+			}
+		})
+	}
+	if pages, _ := changed(nil, old); len(pages) != 1 || pages[0] != "*" {
+		t.Errorf("changed after no build = %v, want [*]", pages)
 	}
 }
 

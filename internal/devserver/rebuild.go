@@ -3,6 +3,7 @@ package devserver
 import (
 	"bytes"
 	"context"
+	"path"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -193,13 +194,13 @@ func (r *rebuilder) full(ctx context.Context, cssOnly bool) {
 		r.fail(errs)
 		return
 	}
-	paths := changedPages(r.s.site.Swap(mem), mem)
+	paths, css := changed(r.s.site.Swap(mem), mem)
 	r.live, r.liveB, r.failed = live, r.b, false
 	debug.FreeOSMemory() // a full build's garbage is several times the site: give it back now
 	if cssOnly {
 		paths = nil
 	}
-	r.s.hub.reload(paths, cssOnly)
+	r.s.hub.reload(paths, css)
 	r.s.log.Info("built", "files", len(mem.Paths()), "changed", len(paths), "took", time.Since(start).Round(time.Millisecond))
 }
 
@@ -212,29 +213,41 @@ func (r *rebuilder) fail(errs diag.List) {
 	r.s.hub.fail(errs)
 }
 
-// changedPages lists the site paths of the HTML pages that differ between
-// two builds, or "*" when there are too many to list.
-func changedPages(old, cur *output.Memory) []string {
+// changed lists the site paths of the HTML pages that differ between two
+// builds, or "*" (every page) when there are too many to list or a script
+// or other file a page loads changed; css reports a changed stylesheet,
+// which open pages swap without reloading.
+func changed(old, cur *output.Memory) (pages []string, css bool) {
 	if old == nil {
-		return []string{"*"}
+		return []string{"*"}, false
 	}
-	var out []string
+	every := false
+	note := func(name string) {
+		switch path.Ext(name) {
+		case ".html":
+			pages = append(pages, PagePath(name))
+		case ".css":
+			css = true
+		case ".xml", ".txt", ".json": // feeds, sitemap, robots, search data: no page loads them
+		default:
+			every = true
+		}
+	}
 	for _, name := range cur.Paths() {
 		was, ok := old.Get(name)
-		now, _ := cur.Get(name)
-		if strings.HasSuffix(name, ".html") && (!ok || !bytes.Equal(was, now)) {
-			out = append(out, PagePath(name))
+		if now, _ := cur.Get(name); !ok || !bytes.Equal(was, now) {
+			note(name)
 		}
 	}
 	for _, name := range old.Paths() {
-		if _, ok := cur.Get(name); !ok && strings.HasSuffix(name, ".html") {
-			out = append(out, PagePath(name))
+		if _, ok := cur.Get(name); !ok {
+			note(name)
 		}
 	}
-	if len(out) > maxListed {
-		return []string{"*"}
+	if every || len(pages) > maxListed {
+		return []string{"*"}, css
 	}
-	return out
+	return pages, css
 }
 
 // PagePath is the site path a browser shows for an output file:
