@@ -133,7 +133,7 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		return nil
 	}
 	name := d.Name()
-	if p != "." && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+	if p != "." && Skipped(name, d.IsDir()) {
 		if d.IsDir() {
 			return fs.SkipDir
 		}

@@ -24,6 +24,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"guides/internal/content"
 	"guides/internal/output"
 	"guides/internal/site"
 	"guides/internal/watch"
@@ -91,7 +92,7 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	w, err := watch.New(ctx, s.watched(), s.opts.Quiet)
+	w, err := watch.New(ctx, s.watched(), s.opts.Quiet, content.Skipped)
 	if err != nil {
 		return err
 	}

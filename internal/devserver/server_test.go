@@ -445,3 +445,17 @@ func TestFailingPageTemplatePublishesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestEditorNoiseIsNotContent leaves an Emacs autosave file and a temporary
+// file in the content, which the watcher ignores: a full build does not
+// read them either, so the next edit is published.
+func TestEditorNoiseIsNotContent(t *testing.T) {
+	p := start(t, baseContent())
+	p.write("content/en/roles/#alpha.md#", "autosave")
+	p.write("content/en/roles/beta.md.tmp", "half")
+	p.write("content/en/roles/gamma.md", strings.Replace(guideB, "Beta", "Gamma", -1)) // a new page: a full build
+	p.reloaded("/en/roles/gamma/")
+	if code, _ := p.get("/en/roles/gamma/"); code != http.StatusOK {
+		t.Errorf("GET /en/roles/gamma/ = %d, want the new guide", code)
+	}
+}

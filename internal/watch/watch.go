@@ -17,6 +17,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -48,13 +49,16 @@ type Watcher struct {
 	ready  chan struct{} // a batch may be ready
 	timer  *time.Timer
 
+	skip func(name string, dir bool) bool
+
 	mu  sync.Mutex
 	acc accumulator
 }
 
-// New watches every directory under roots (hidden ones excepted) until ctx
-// is done or Close is called. A root that cannot be watched is an error.
-func New(ctx context.Context, roots []string, quiet time.Duration) (*Watcher, error) {
+// New watches every directory under roots until ctx is done or Close is
+// called, leaving alone the files and directories skip names (editors'
+// noise, hidden files). A root that cannot be watched is an error.
+func New(ctx context.Context, roots []string, quiet time.Duration, skip func(name string, dir bool) bool) (*Watcher, error) {
 	if quiet <= 0 {
 		quiet = DefaultQuiet
 	}
@@ -64,7 +68,7 @@ func New(ctx context.Context, roots []string, quiet time.Duration) (*Watcher, er
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	w := &Watcher{fsw: fsw, cancel: cancel, done: make(chan struct{}), ready: make(chan struct{}, 1),
-		acc: newAccumulator(quiet)}
+		acc: newAccumulator(quiet), skip: skip}
 	w.timer = time.AfterFunc(time.Hour, w.signal)
 	w.timer.Stop()
 	for _, root := range roots {
@@ -143,7 +147,7 @@ func (w *Watcher) loop(ctx context.Context) {
 
 // event turns one fsnotify event into changed paths.
 func (w *Watcher) event(ev fsnotify.Event) {
-	if ignored(filepath.Base(ev.Name)) || ev.Op == fsnotify.Chmod {
+	if ev.Op == fsnotify.Chmod || w.skipped(ev.Name) {
 		return
 	}
 	paths := []string{ev.Name}
@@ -157,6 +161,19 @@ func (w *Watcher) event(ev fsnotify.Event) {
 		w.forget(ev.Name)
 	}
 	w.record(paths, err)
+}
+
+// skipped applies skip to the path of an event. Whether it is a directory
+// is asked only when that matters; one that is gone was a directory if it
+// was watched.
+func (w *Watcher) skipped(p string) bool {
+	name := filepath.Base(p)
+	if !w.skip(name, false) {
+		return false
+	}
+	st, err := os.Lstat(p)
+	dir := err == nil && st.IsDir() || err != nil && slices.Contains(w.fsw.WatchList(), p)
+	return w.skip(name, dir)
 }
 
 // record adds changes and restarts the quiet window.
@@ -179,7 +196,7 @@ func (w *Watcher) addTree(root string) ([]string, error) {
 			}
 			return err
 		}
-		if p != root && ignored(d.Name()) {
+		if p != root && w.skip(d.Name(), d.IsDir()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}
@@ -204,24 +221,6 @@ func (w *Watcher) forget(name string) {
 			w.fsw.Remove(p) // may already be gone with its directory
 		}
 	}
-}
-
-// ignored reports whether a file name is editor noise or hidden: backup and
-// swap files (a~, .a.swp, #a#, .#a), Vim's write test "4913" (and its
-// digit-only successors), JetBrains' and GNOME's temporary files, *.tmp, and
-// every dot file such as .DS_Store.
-func ignored(name string) bool {
-	switch {
-	case name == "" || strings.HasPrefix(name, "."):
-		return true
-	case strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".tmp"),
-		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), strings.HasSuffix(name, ".swo"),
-		strings.HasSuffix(name, "___jb_tmp___"), strings.HasSuffix(name, "___jb_old___"):
-		return true
-	case len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"):
-		return true
-	}
-	return strings.Trim(name, "0123456789") == ""
 }
 
 // accumulator collects changes until a quiet window has passed since the
