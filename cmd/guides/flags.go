@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -103,15 +104,33 @@ func (c *common) config() site.Config {
 }
 
 // checkDirs reports a content directory that does not exist, which would
-// otherwise look like an empty site.
+// otherwise look like an empty site, and a project root without the
+// templates, locales or assets a site is made with (guides run from
+// another directory without -root).
 func (c *common) checkDirs() diag.List {
-	if st, err := os.Stat(c.content); err != nil || !st.IsDir() {
-		if err == nil {
-			err = errors.New("not a directory")
-		}
-		return diag.List{diag.Errorf(diag.Pos{File: c.content}, "content directory: %v", err)}
+	var errs diag.List
+	if err := isDir(c.content); err != nil {
+		errs.Add(diag.Pos{File: c.content}, "content directory: %v", err)
 	}
-	return nil
+	for _, d := range []string{"templates", "locales", "assets"} {
+		p := filepath.Join(c.root, d)
+		if err := isDir(p); err != nil {
+			errs.Add(diag.Pos{File: p}, "%v: run guides from the project root, or give it with -root", err)
+		}
+	}
+	return errs
+}
+
+func isDir(p string) error {
+	st, err := os.Stat(p)
+	if err == nil && !st.IsDir() {
+		err = errors.New("not a directory")
+	}
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		err = perr.Err // the path starts the message already
+	}
+	return err
 }
 
 // report prints problems one per line and returns exit status 1.

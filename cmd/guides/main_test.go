@@ -177,6 +177,27 @@ func TestMissingContentDir(t *testing.T) {
 	}
 }
 
+// TestOutsideTheProject: each command that builds, run where there are no
+// templates, locales or assets, says so and how to fix it, instead of
+// failing later on what is missing (or, serve, waiting forever).
+func TestOutsideTheProject(t *testing.T) {
+	empty := t.TempDir()
+	content := filepath.Join(root, "content")
+	for _, args := range [][]string{
+		{"build", "-root", empty, "-content", content, "-out", filepath.Join(t.TempDir(), "p")},
+		{"check", "-root", empty, "-content", content},
+		{"serve", "-root", empty, "-content", content, "-addr", "127.0.0.1:0"},
+	} {
+		code, _, stderr := runCLI(t, args...)
+		for _, d := range []string{"templates", "locales", "assets"} {
+			want := filepath.Join(empty, d) + ": no such file or directory: run guides from the project root, or give it with -root"
+			if code != 1 || !strings.Contains(stderr, want) {
+				t.Errorf("guides %s: exit %d, stderr %q; want 1 and %q", args[0], code, stderr, want)
+			}
+		}
+	}
+}
+
 // TestMain gives the tests a user cache directory of their own, so the
 // search index cache that build keeps there by default is never the user's;
 // the go command (check -samples runs it) keeps the user's build cache.

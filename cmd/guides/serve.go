@@ -35,7 +35,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	cfg := c.config()
-	cfg.BaseURL, cfg.RunnerURL = "http://"+ln.Addr().String(), *runner
+	cfg.BaseURL, cfg.RunnerURL = siteURL(ln.Addr()), *runner
 	srv := devserver.New(devserver.Options{Site: cfg, Dirs: c.watchDirs(), Logger: slog.New(slog.NewTextHandler(stderr, nil))})
 	fmt.Fprintf(stdout, "serving %s/ (drafts included); Ctrl-C stops\n", cfg.BaseURL)
 	if err := srv.Run(ctx, ln); err != nil {
@@ -43,6 +43,20 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	return 0
+}
+
+// siteURL is the URL a browser opens the site at: on a listener bound to
+// every interface (-addr :1313, 0.0.0.0, [::]) that is localhost, since the
+// pages' canonical and alternate links are made from it.
+func siteURL(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "http://" + addr.String()
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
 
 // watchDirs are the directories serve rebuilds on.

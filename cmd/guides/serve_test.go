@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -131,6 +132,23 @@ func waitBuilt(t *testing.T, url string) {
 			}
 		case <-deadline:
 			t.Fatal("the first build never finished")
+		}
+	}
+}
+
+func TestSiteURL(t *testing.T) {
+	for _, tc := range []struct{ addr, want string }{
+		{"127.0.0.1:1313", "http://127.0.0.1:1313"},
+		{"0.0.0.0:1313", "http://localhost:1313"},
+		{"[::]:1315", "http://localhost:1315"},
+		{"[::1]:1313", "http://[::1]:1313"},
+	} {
+		addr, err := net.ResolveTCPAddr("tcp", tc.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := siteURL(addr); got != tc.want {
+			t.Errorf("siteURL(%s) = %s, want %s", tc.addr, got, tc.want)
 		}
 	}
 }

@@ -27,7 +27,7 @@ func TestDirectiveErrors(t *testing.T) {
 		{"unknown attribute", ":::try{sample=rate-limiter lang=go}\nx\n:::\n", `f.md:1: unknown attribute "lang" on :::try (known: sample)`},
 		{"missing attribute", ":::question\nx\n:::\n", `f.md:1: missing attribute "kind" on :::question`},
 		{"unknown kind", ":::question{kind=trivia}\nx\n:::\n", `f.md:1: unknown question kind "trivia" (known: technical, design, behavioral, sql)`},
-		{"unknown sample", "\n:::try{sample=nope}\nx\n:::\n", `f.md:2: unknown sample "nope": no directory content/samples/nope`},
+		{"unknown sample", "\n:::try{sample=nope}\nx\n:::\n", `f.md:2: unknown sample "nope": no directory samples/nope in the content directory`},
 		{"unclosed", "a\n\n:::question{kind=sql}\nnever closed\n", "f.md:3: unclosed :::question: close it with a line of 3 colons"},
 		{"stray close", "a\n\n:::\n", "f.md:3: closing ::: without an open directive"},
 		{"space after colons", "::: question\n", `f.md:1: malformed directive "::: question": want :::name{key=value}, no space after the colons, nothing after the braces`},

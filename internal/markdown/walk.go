@@ -209,7 +209,7 @@ func (w *walker) try(d *Directive) {
 		return
 	}
 	if !w.r.SampleExists(id) {
-		w.errorf(d.Line, "unknown sample %q: no directory content/samples/%s", id, id)
+		w.errorf(d.Line, "unknown sample %q: no directory samples/%s in the content directory", id, id)
 		return
 	}
 	d.ID = "try-" + id
