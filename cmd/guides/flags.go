@@ -93,13 +93,15 @@ func checkBaseURL(value string) error {
 
 func (c *common) config() site.Config {
 	return site.Config{
-		Content:    os.DirFS(c.content),
-		ContentDir: filepath.ToSlash(filepath.Clean(c.content)),
-		Templates:  os.DirFS(filepath.Join(c.root, "templates")),
-		Locales:    os.DirFS(filepath.Join(c.root, "locales")),
-		AssetsDir:  filepath.Join(c.root, "assets"),
-		BaseURL:    "http://localhost:1313",
-		RunnerURL:  "http://127.0.0.1:8090",
+		Content:      os.DirFS(c.content),
+		ContentDir:   filepath.ToSlash(filepath.Clean(c.content)),
+		Templates:    os.DirFS(filepath.Join(c.root, "templates")),
+		Locales:      os.DirFS(filepath.Join(c.root, "locales")),
+		TemplatesDir: filepath.ToSlash(filepath.Join(c.root, "templates")),
+		LocalesDir:   filepath.ToSlash(filepath.Join(c.root, "locales")),
+		AssetsDir:    filepath.Join(c.root, "assets"),
+		BaseURL:      "http://localhost:1313",
+		RunnerURL:    "http://127.0.0.1:8090",
 	}
 }
 

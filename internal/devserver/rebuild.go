@@ -161,7 +161,7 @@ func (r *rebuilder) retemplate(ctx context.Context, files []string) bool {
 	case ctx.Err() != nil:
 		return true
 	case err != nil:
-		r.fail(diag.List{diag.Errorf(diag.Pos{File: r.s.opts.Dirs.Templates}, "%v", err)})
+		r.fail(diag.List{b.TemplateError(err)})
 		r.stale = true
 		return true
 	case ch.Full:

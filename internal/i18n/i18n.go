@@ -5,6 +5,7 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -87,13 +88,13 @@ func (c *Catalog) loadFile(fsys fs.FS, name string) error {
 	if err != nil {
 		return err
 	}
-	mf, err := c.bundle.ParseMessageFileBytes(buf, name)
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
-	}
 	var raw map[string]any
 	if _, err := toml.Decode(string(buf), &raw); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return fileError(name, err)
+	}
+	mf, err := c.bundle.ParseMessageFileBytes(buf, name)
+	if err != nil {
+		return fileError(name, err)
 	}
 	loc := strings.TrimSuffix(path.Base(name), ".toml")
 	c.Locales = append(c.Locales, loc)
@@ -104,6 +105,31 @@ func (c *Catalog) loadFile(fsys fs.FS, name string) error {
 	}
 	c.files[loc] = newMessageFile(name, buf, mf.Messages)
 	return nil
+}
+
+// FileError is a problem in one message file, at its line when known.
+type FileError struct {
+	File      string // as named in the locales directory
+	Line, Col int    // 0 when unknown
+	Msg       string
+}
+
+func (e *FileError) Error() string {
+	switch {
+	case e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return e.File + ": " + e.Msg
+}
+
+func fileError(name string, err error) error {
+	var perr toml.ParseError
+	if errors.As(err, &perr) {
+		return &FileError{File: name, Line: perr.Position.Line, Col: perr.Position.Col, Msg: perr.Message}
+	}
+	return &FileError{File: name, Msg: err.Error()}
 }
 
 // localizeOnce caches every message that needs no count in every locale:

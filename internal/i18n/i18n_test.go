@@ -55,3 +55,15 @@ func TestLoadNeedsDefaultLocale(t *testing.T) {
 		t.Error("Load without en.toml succeeded")
 	}
 }
+
+// TestLoadErrorsHaveLines: a message file that does not parse is reported
+// at its line and column.
+func TestLoadErrorsHaveLines(t *testing.T) {
+	_, err := Load(fstest.MapFS{
+		"en.toml": {Data: []byte("hello = \"Hello\"\n")},
+		"it.toml": {Data: []byte("hello = \"Ciao\"\nx = = 1\n")},
+	}, "en")
+	if err == nil || err.Error() != "it.toml:2:5: expected value but found '=' instead" {
+		t.Errorf("Load = %v, want it.toml:2:5: expected value but found '=' instead", err)
+	}
+}

@@ -5,10 +5,13 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
+	"path"
 	"runtime"
 	"strings"
 
@@ -29,12 +32,15 @@ type Config struct {
 	ContentDir string // its name as the user gave it, for messages
 	Templates  fs.FS
 	Locales    fs.FS
-	AssetsDir  string
-	BaseURL    string // absolute site URL for canonical links and the sitemap
-	RunnerURL  string // where try blocks send code
-	Minify     bool
-	Drafts     bool // render draft guides too (serve)
-	Head       string
+	// TemplatesDir and LocalesDir name the two for messages; "templates"
+	// and "locales" when empty.
+	TemplatesDir, LocalesDir string
+	AssetsDir                string
+	BaseURL                  string // absolute site URL for canonical links and the sitemap
+	RunnerURL                string // where try blocks send code
+	Minify                   bool
+	Drafts                   bool // render draft guides too (serve)
+	Head                     string
 	// StableAssets names the bundled assets without a content hash, so
 	// RefreshAssets can replace them without touching a page (serve).
 	StableAssets bool
@@ -100,14 +106,14 @@ func New(cfg Config) (*Builder, diag.List) {
 	var errs diag.List
 	var err error
 	if b.cat, err = i18n.Load(cfg.Locales, DefaultLocale); err != nil {
-		errs.Add(diag.Pos{File: "locales"}, "%v", err)
+		errs = append(errs, b.localesError(err))
 	}
 	if b.tmpl, err = render.Parse(cfg.Templates); err != nil {
-		errs.Add(diag.Pos{File: "templates"}, "%v", err)
+		errs = append(errs, b.TemplateError(err))
 	} else if b.cat != nil {
 		for _, loc := range b.cat.Locales {
 			if err := b.tmpl.Localize(loc, b.constants(loc)); err != nil {
-				errs.Add(diag.Pos{File: "templates"}, "%v", err)
+				errs = append(errs, b.TemplateError(err))
 				break
 			}
 		}
@@ -116,6 +122,27 @@ func New(cfg Config) (*Builder, diag.List) {
 	b.bundle, aerrs = b.buildAssets()
 	errs.Append(aerrs)
 	return b, errs
+}
+
+// TemplateError places an error of the templates at its file, line and
+// column when it has them ("template: kit.html:7:3: ..."), else at the
+// templates directory.
+func (b *Builder) TemplateError(err error) *diag.Error {
+	dir := cmp.Or(b.cfg.TemplatesDir, "templates")
+	if file, line, col, msg, ok := render.Where(err); ok {
+		return diag.Errorf(diag.Pos{File: path.Join(dir, file), Line: line, Col: col}, "%s", msg)
+	}
+	return diag.Errorf(diag.Pos{File: dir}, "%v", err)
+}
+
+// localesError places an error of the message files at its file and line.
+func (b *Builder) localesError(err error) *diag.Error {
+	dir := cmp.Or(b.cfg.LocalesDir, "locales")
+	var ferr *i18n.FileError
+	if errors.As(err, &ferr) {
+		return diag.Errorf(diag.Pos{File: path.Join(dir, ferr.File), Line: cmp.Or(ferr.Line, 1), Col: ferr.Col}, "%s", ferr.Msg)
+	}
+	return diag.Errorf(diag.Pos{File: dir}, "%v", err)
 }
 
 // constants are what every page of loc prints alike, for its templates to

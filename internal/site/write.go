@@ -14,6 +14,7 @@ import (
 	"guides/internal/diag"
 	"guides/internal/markdown"
 	"guides/internal/output"
+	"guides/internal/render"
 )
 
 // job is one HTML file to render, or (template "") a draft to check only.
@@ -72,7 +73,7 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 		err = werr
 	}
 	if err != nil {
-		errs.Add(diag.Pos{File: p.b.cfg.ContentDir}, "%v", err)
+		errs = append(errs, p.runError(err))
 	}
 	errs.Append(p.checkLinks(jobs))
 	if len(errs) > 0 || failed.Load() {
@@ -94,6 +95,15 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 		return nil, diag.List{diag.Errorf(diag.Pos{File: "public"}, "%v", err)}
 	}
 	return res, nil
+}
+
+// runError places what stopped the renderers: a template's error at its
+// template, any other (a write that failed) at the content directory.
+func (p *plan) runError(err error) *diag.Error {
+	if _, _, _, _, ok := render.Where(err); ok {
+		return p.b.TemplateError(err)
+	}
+	return diag.Errorf(diag.Pos{File: p.b.cfg.ContentDir}, "%v", err)
 }
 
 // siteFilesResult is what siteFiles returned.

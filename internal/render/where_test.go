@@ -1,0 +1,34 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestWhere locates the errors html/template gives at parse and at run
+// time, however they are wrapped, and knows when one has no position.
+func TestWhere(t *testing.T) {
+	_, parseErr := Parse(fstest.MapFS{"kit.html": {Data: []byte("{{define \"main\"}}\n<h1>{{</h1>{{end}}")}})
+	var b strings.Builder
+	execErr := template.Must(template.New("guide.html").Parse("<p>\n{{.Nope}}</p>")).Execute(&b, struct{}{})
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{parseErr, "kit.html:2:0 unexpected"},
+		{fmt.Errorf("build: %w", execErr), "guide.html:2:2 executing"},
+		{errors.New(`html/template: "home-card" is undefined`), "not located"},
+	} {
+		got := "not located"
+		if file, line, col, msg, ok := Where(tc.err); ok {
+			got = fmt.Sprintf("%s:%d:%d %s", file, line, col, msg)
+		}
+		if !strings.HasPrefix(got, tc.want) {
+			t.Errorf("Where(%v) = %s, want %s...", tc.err, got, tc.want)
+		}
+	}
+}
