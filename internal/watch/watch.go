@@ -49,7 +49,8 @@ type Watcher struct {
 	ready  chan struct{} // a batch may be ready
 	timer  *time.Timer
 
-	skip func(name string, dir bool) bool
+	skip  func(name string, dir bool) bool
+	roots []string
 
 	mu  sync.Mutex
 	acc accumulator
@@ -82,6 +83,11 @@ func New(ctx context.Context, roots []string, quiet time.Duration, skip func(nam
 			fsw.Close()
 			return nil, fmt.Errorf("watch %s: %w", root, err)
 		}
+		w.roots = append(w.roots, filepath.Clean(root))
+		// The parent too, for a root moved away and back or deleted and
+		// made again: then it is watched anew. Its other entries are
+		// dropped. Best effort: without it, such a root goes unwatched.
+		fsw.Add(filepath.Dir(filepath.Clean(root)))
 	}
 	go w.loop(ctx)
 	return w, nil
@@ -147,20 +153,32 @@ func (w *Watcher) loop(ctx context.Context) {
 
 // event turns one fsnotify event into changed paths.
 func (w *Watcher) event(ev fsnotify.Event) {
-	if ev.Op == fsnotify.Chmod || w.skipped(ev.Name) {
+	name := filepath.Clean(ev.Name) // "./content" under a parent watched as "."
+	if ev.Op == fsnotify.Chmod || !w.inRoots(name) || w.skipped(name) {
 		return
 	}
-	paths := []string{ev.Name}
+	paths := []string{name}
 	var err error
 	if ev.Has(fsnotify.Create) {
 		var found []string
-		found, err = w.addTree(ev.Name)
+		found, err = w.addTree(name)
 		paths = append(paths, found...)
 	}
 	if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
-		w.forget(ev.Name)
+		w.forget(name)
 	}
 	w.record(paths, err)
+}
+
+// inRoots reports whether p is a root or below one (not a root's parent
+// or another of its entries).
+func (w *Watcher) inRoots(p string) bool {
+	for _, root := range w.roots {
+		if p == root || strings.HasPrefix(p, root+string(filepath.Separator)) || root == "." {
+			return true
+		}
+	}
+	return false
 }
 
 // skipped applies skip to the path of an event. Whether it is a directory

@@ -204,3 +204,37 @@ func TestWatchMissingRoot(t *testing.T) {
 		t.Error("New with a missing root: no error")
 	}
 }
+
+// TestWatchRootMovedAwayAndBack: a root renamed away and back, or removed
+// and made again, is watched again; its parent's other entries are not
+// reported.
+func TestWatchRootMovedAwayAndBack(t *testing.T) {
+	parent := t.TempDir()
+	root := filepath.Join(parent, "content")
+	os.Mkdir(root, 0o755)
+	w := newWatcher(t, root)
+	write(t, filepath.Join(parent, "sibling.md"), "x")
+	if err := os.Rename(root, filepath.Join(parent, "moved")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(parent, "moved"), root); err != nil {
+		t.Fatal(err)
+	}
+	seen := collect(t, w, root)
+	for p := range seen {
+		if p != root && !strings.HasPrefix(p, root+string(filepath.Separator)) {
+			t.Errorf("reported %s, outside the root", p)
+		}
+	}
+	f := filepath.Join(root, "a.md")
+	write(t, f, "after the move")
+	collect(t, w, f)
+	if err := os.RemoveAll(root); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(root, "en"), 0o755)
+	g := filepath.Join(root, "en", "b.md")
+	collect(t, w, root)
+	write(t, g, "made again")
+	collect(t, w, g)
+}
