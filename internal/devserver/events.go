@@ -144,6 +144,11 @@ func (h *hub) close() {
 
 // serve is the event stream handler.
 func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodHead { // GET's headers, and no stream that never ends
+		w.Header().Set("Content-Type", "text/event-stream")
+		w.Header().Set("Cache-Control", "no-cache")
+		return
+	}
 	ch, first, ok := h.subscribe()
 	if !ok {
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)

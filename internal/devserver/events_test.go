@@ -99,3 +99,22 @@ func TestVersionsDifferAcrossRestarts(t *testing.T) {
 		t.Errorf("two servers that built once each both say version %d", after.version)
 	}
 }
+
+// TestHeadOpensNoStream: HEAD gets a stream's headers and ends.
+func TestHeadOpensNoStream(t *testing.T) {
+	h := newHub()
+	ts := httptest.NewServer(http.HandlerFunc(h.serve))
+	defer ts.Close()
+	client := &http.Client{Timeout: hang}
+	resp, err := client.Head(ts.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Errorf("Content-Type %q, want text/event-stream", ct)
+	}
+	if n := len(h.clients); n != 0 {
+		t.Errorf("%d streams open after HEAD", n)
+	}
+}
