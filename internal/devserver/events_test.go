@@ -114,6 +114,8 @@ func TestHeadOpensNoStream(t *testing.T) {
 	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
 		t.Errorf("Content-Type %q, want text/event-stream", ct)
 	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
 	if n := len(h.clients); n != 0 {
 		t.Errorf("%d streams open after HEAD", n)
 	}
