@@ -79,7 +79,7 @@ func entryPoints(abs string) []string {
 	}
 	ts, _ := fs.Glob(os.DirFS(abs), "ts/*.ts")
 	for _, f := range ts {
-		if !strings.HasSuffix(f, ".d.ts") && !strings.HasSuffix(f, ".test.ts") {
+		if !strings.HasSuffix(f, ".d.ts") && !strings.HasSuffix(f, ".test.ts") && !strings.HasPrefix(path.Base(f), ".") {
 			out = append(out, f)
 		}
 	}

@@ -144,9 +144,11 @@ func (h *hub) close() {
 
 // serve is the event stream handler.
 func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
-	if r.Method == http.MethodHead { // GET's headers, and no stream that never ends
-		w.Header().Set("Content-Type", "text/event-stream")
-		w.Header().Set("Cache-Control", "no-cache")
+	hd := w.Header()
+	hd.Set("Content-Type", "text/event-stream")
+	hd.Set("Cache-Control", "no-cache")
+	hd.Set("X-Accel-Buffering", "no")
+	if r.Method == http.MethodHead { // the headers, and no stream that never ends
 		return
 	}
 	ch, first, ok := h.subscribe()
@@ -157,10 +159,6 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 	defer h.unsubscribe(ch)
 	rc := http.NewResponseController(w)
 	rc.SetWriteDeadline(time.Time{}) // a stream outlives any write timeout
-	hd := w.Header()
-	hd.Set("Content-Type", "text/event-stream")
-	hd.Set("Cache-Control", "no-cache")
-	hd.Set("X-Accel-Buffering", "no")
 	for f := first; ; {
 		if _, err := w.Write(f); err != nil {
 			return

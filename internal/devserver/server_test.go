@@ -415,6 +415,11 @@ func TestEditsDuringAnErrorAllArrive(t *testing.T) {
 	}
 	p.write("templates/kit.html", strings.Replace(string(kit), `<article class="kit wrap">`, `<article class="kit wrap" data-edited>`, 1))
 	p.write("assets/css/app.css", "body { color: navy; }\n")
+	messages, err := os.ReadFile(p.path("locales/en.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.write("locales/en.toml", strings.Replace(string(messages), `site_name = "Hiring Guides"`, `site_name = "Edited Guides"`, 1))
 	p.problems(p.events, false)
 	p.write("content/en/roles/alpha.md", guideA)
 	p.problems(p.events, true)
@@ -424,6 +429,9 @@ func TestEditsDuringAnErrorAllArrive(t *testing.T) {
 	}
 	if _, css := p.get("/assets/app.css"); !strings.Contains(css, "navy") {
 		t.Error("the stylesheet edit made during the error is lost")
+	}
+	if _, body := p.get("/en/roles/beta/"); !strings.Contains(body, "Edited Guides") {
+		t.Error("the message edit made during the error is lost")
 	}
 }
 

@@ -45,8 +45,9 @@ type Miss struct {
 	Locale, ID, Reason string
 }
 
-// Load reads every *.toml file of fsys; the file name is the locale. The
-// default locale must be among them.
+// Load reads every *.toml file of fsys but hidden ones (an editor's lock
+// file, .#it.toml); the file name is the locale. The default locale must be
+// among them.
 func Load(fsys fs.FS, defaultLocale string) (*Catalog, error) {
 	files, err := fs.Glob(fsys, "*.toml")
 	if err != nil {
@@ -63,6 +64,9 @@ func Load(fsys fs.FS, defaultLocale string) (*Catalog, error) {
 	}
 	c.bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	for _, f := range files {
+		if strings.HasPrefix(f, ".") {
+			continue
+		}
 		if err := c.loadFile(fsys, f); err != nil {
 			return nil, err
 		}

@@ -37,8 +37,6 @@ func newHighlighter() *highlighter {
 // scroll what they can focus (WCAG 2.1.1; axe's scrollable-region-focusable).
 type focusablePre struct{}
 
-const preStart = `<pre tabindex="0" class="hl-chroma"><code>`
-
 func (focusablePre) Start(code bool, styleAttr string) string {
 	if !code { // line numbers, which the site does not show
 		return `<pre tabindex="0"` + styleAttr + `>`
@@ -97,7 +95,7 @@ func (h *highlighter) highlight(lang, code string) []byte {
 		}
 		b.Reset()
 	}
-	b.WriteString(preStart)
+	b.WriteString(focusablePre{}.Start(true, ` class="hl-chroma"`))
 	b.WriteString(html.EscapeString(code))
 	b.WriteString("</code></pre>")
 	return b.Bytes()

@@ -13,17 +13,26 @@ import (
 // then scrolls the table, not the page (WCAG 1.4.10 Reflow). The box takes
 // the keyboard focus, so keyboard users can scroll it too (WCAG 2.1.1).
 type tableScroller struct {
+	inner renderer.NodeRenderer // the table extension's renderer
 	table renderer.NodeRendererFunc
 }
 
 func newTableScroller() *tableScroller {
-	funcs := registry{}
-	extension.NewTableHTMLRenderer().RegisterFuncs(funcs)
-	return &tableScroller{table: funcs[east.KindTable]}
+	return &tableScroller{inner: extension.NewTableHTMLRenderer()}
+}
+
+// SetOption passes the renderer's options on to the table extension's.
+func (t *tableScroller) SetOption(name renderer.OptionName, value any) {
+	if o, ok := t.inner.(renderer.SetOptioner); ok {
+		o.SetOption(name, value)
+	}
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (t *tableScroller) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	funcs := registry{}
+	t.inner.RegisterFuncs(funcs)
+	t.table = funcs[east.KindTable]
 	reg.Register(east.KindTable, t.render)
 }
 

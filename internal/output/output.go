@@ -114,11 +114,15 @@ func lockTarget(target string) (*os.File, error) {
 // live build owns one): the first becomes the previous site, which the next
 // build stages into and prunes, when there is none; the others go.
 func adoptLeftovers(target string) error {
-	left, err := filepath.Glob(filepath.Join(filepath.Dir(target), stagingPrefix(target)+"*"))
+	entries, err := os.ReadDir(filepath.Dir(target))
 	if err != nil {
 		return err
 	}
-	for _, dir := range left {
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), stagingPrefix(target)) {
+			continue
+		}
+		dir := filepath.Join(filepath.Dir(target), e.Name())
 		if _, err := os.Lstat(previous(target)); errors.Is(err, fs.ErrNotExist) {
 			if err := os.Rename(dir, previous(target)); err == nil {
 				continue
@@ -265,13 +269,18 @@ func (s *Staged) Prune() error {
 
 // Commit prunes the staging directory, swaps it in for the target,
 // atomically when the target exists, and keeps the site it replaced for
-// the next build.
-func (s *Staged) Commit() error {
-	defer s.unlock()
+// the next build. When it fails the caller must Abort, which cleans up
+// while still holding the output's lock.
+func (s *Staged) Commit() (err error) {
+	defer func() {
+		if err == nil {
+			s.unlock() // else the lock stays for Abort, which cleans up
+		}
+	}()
 	if err := s.Prune(); err != nil {
 		return err
 	}
-	err := unix.Renameat2(unix.AT_FDCWD, s.tmp, unix.AT_FDCWD, s.target, unix.RENAME_EXCHANGE)
+	err = unix.Renameat2(unix.AT_FDCWD, s.tmp, unix.AT_FDCWD, s.target, unix.RENAME_EXCHANGE)
 	if errors.Is(err, os.ErrNotExist) || errors.Is(err, unix.ENOENT) {
 		return os.Rename(s.tmp, s.target)
 	}

@@ -29,7 +29,8 @@ type file struct {
 	page bool // defines "main"
 }
 
-// Parse reads every *.html file of fsys.
+// Parse reads every *.html file of fsys but hidden ones (an editor's lock
+// file, .#kit.html).
 func Parse(fsys fs.FS) (*Templates, error) {
 	names, err := fs.Glob(fsys, "*.html")
 	if err != nil {
@@ -37,6 +38,9 @@ func Parse(fsys fs.FS) (*Templates, error) {
 	}
 	t := &Templates{local: map[string]map[string]*template.Template{}}
 	for _, name := range names {
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err

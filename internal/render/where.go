@@ -5,9 +5,10 @@ import (
 	"strconv"
 )
 
-// templatePos finds the position text/template and html/template give an
-// error, "template: kit.html:7:3: ...", wherever it is wrapped.
-var templatePos = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?: (.*)$`)
+// templatePos finds the position text/template ("template: kit.html:7:3:
+// ...") and html/template's escaper ("html/template:kit.html:7:3: ...")
+// give an error, wherever it is wrapped.
+var templatePos = regexp.MustCompile(`(?s)template: ?([^:\s]+):(\d+)(?::(\d+))?: (.*)$`)
 
 // Where locates a template error in its file: the file name (as in the
 // templates directory), line, column (0 when not given) and the message

@@ -90,7 +90,7 @@ func LoadAll(fsys fs.FS, root string, opts Options) (map[string]*Sample, diag.Li
 		return out, nil
 	}
 	for _, e := range entries {
-		if !e.IsDir() {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") { // hidden: .git, .ipynb_checkpoints
 			continue
 		}
 		s, serrs := Load(fsys, path.Join(root, e.Name()), opts)

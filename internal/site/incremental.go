@@ -109,7 +109,7 @@ func (l *Live) Update(ctx context.Context, paths []string, w Store) (Change, dia
 	}
 	pages, full, err := e.write(ctx, w)
 	if err != nil { // a template failed: what was written stays, the edits stay pending
-		return Change{}, diag.List{diag.Errorf(diag.Pos{File: l.b.cfg.ContentDir}, "%v", err)}
+		return Change{}, diag.List{e.q.runError(err)}
 	}
 	if full {
 		return Change{Full: true}, nil
@@ -249,10 +249,11 @@ const (
 	unknown        // anything else
 )
 
-// kindOf sorts a path the way content.Load would treat it.
+// kindOf sorts a path the way content.Load would treat it. Whether it is a
+// directory is not known (it may be gone): only what content.Skipped skips
+// either way is skipped here.
 func kindOf(rel string, locales []string) int {
-	name := path.Base(rel)
-	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+	if content.Skipped(path.Base(rel), true) {
 		return skipped
 	}
 	loc, rest, _ := strings.Cut(rel, "/")

@@ -214,7 +214,7 @@ func (p *plan) panel(s *sample.Sample, loc string) ([]byte, diag.List) {
 	var buf bytes.Buffer
 	v := newPanelView(p, s, loc, doc.HTML)
 	if err := p.b.tmpl.Partial(&buf, "try", v); err != nil {
-		return nil, diag.List{diag.Errorf(diag.Pos{File: "templates/try.html"}, "%v", err)}
+		return nil, diag.List{p.b.TemplateError(err)}
 	}
 	return buf.Bytes(), nil
 }

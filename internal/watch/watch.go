@@ -17,7 +17,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -36,7 +35,7 @@ var ErrClosed = errors.New("watcher closed")
 
 // Batch is every change since the previous batch.
 type Batch struct {
-	Paths    []string // changed files and directories, sorted, each under one of the roots
+	Paths    []string // changed files and directories, sorted, each under one of the roots, absolute
 	Overflow bool     // the kernel dropped events: assume anything changed
 	Errs     []error  // problems watching (a directory that could not be added)
 }
@@ -50,7 +49,11 @@ type Watcher struct {
 	timer  *time.Timer
 
 	skip  func(name string, dir bool) bool
-	roots []string
+	roots []string // absolute
+	// dirs has every directory ever watched, true while it is: the
+	// event loop's own record, since fsnotify forgets a removed directory
+	// before the events that name it have all arrived.
+	dirs map[string]bool
 
 	mu  sync.Mutex
 	acc accumulator
@@ -69,10 +72,16 @@ func New(ctx context.Context, roots []string, quiet time.Duration, skip func(nam
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	w := &Watcher{fsw: fsw, cancel: cancel, done: make(chan struct{}), ready: make(chan struct{}, 1),
-		acc: newAccumulator(quiet), skip: skip}
+		acc: newAccumulator(quiet), skip: skip, dirs: map[string]bool{}}
 	w.timer = time.AfterFunc(time.Hour, w.signal)
 	w.timer.Stop()
 	for _, root := range roots {
+		root, err := filepath.Abs(root)
+		if err != nil {
+			cancel()
+			fsw.Close()
+			return nil, fmt.Errorf("watch: %w", err)
+		}
 		if _, err := os.Stat(root); err != nil {
 			cancel()
 			fsw.Close()
@@ -83,11 +92,11 @@ func New(ctx context.Context, roots []string, quiet time.Duration, skip func(nam
 			fsw.Close()
 			return nil, fmt.Errorf("watch %s: %w", root, err)
 		}
-		w.roots = append(w.roots, filepath.Clean(root))
+		w.roots = append(w.roots, root)
 		// The parent too, for a root moved away and back or deleted and
 		// made again: then it is watched anew. Its other entries are
 		// dropped. Best effort: without it, such a root goes unwatched.
-		fsw.Add(filepath.Dir(filepath.Clean(root)))
+		fsw.Add(filepath.Dir(root))
 	}
 	go w.loop(ctx)
 	return w, nil
@@ -174,7 +183,7 @@ func (w *Watcher) event(ev fsnotify.Event) {
 // or another of its entries).
 func (w *Watcher) inRoots(p string) bool {
 	for _, root := range w.roots {
-		if p == root || strings.HasPrefix(p, root+string(filepath.Separator)) || root == "." {
+		if rel, err := filepath.Rel(root, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return true
 		}
 	}
@@ -182,16 +191,16 @@ func (w *Watcher) inRoots(p string) bool {
 }
 
 // skipped applies skip to the path of an event. Whether it is a directory
-// is asked only when that matters; one that is gone was a directory if it
-// was watched.
+// is asked only when that matters; one that is gone was a directory if one
+// was ever watched there.
 func (w *Watcher) skipped(p string) bool {
 	name := filepath.Base(p)
 	if !w.skip(name, false) {
 		return false
 	}
 	st, err := os.Lstat(p)
-	dir := err == nil && st.IsDir() || err != nil && slices.Contains(w.fsw.WatchList(), p)
-	return w.skip(name, dir)
+	_, wasDir := w.dirs[p]
+	return w.skip(name, err == nil && st.IsDir() || err != nil && wasDir)
 }
 
 // record adds changes and restarts the quiet window.
@@ -226,7 +235,11 @@ func (w *Watcher) addTree(root string) ([]string, error) {
 			}
 			return nil
 		}
-		return w.fsw.Add(p)
+		if err := w.fsw.Add(p); err != nil {
+			return err
+		}
+		w.dirs[p] = true
+		return nil
 	})
 	return files, err
 }
@@ -234,9 +247,10 @@ func (w *Watcher) addTree(root string) ([]string, error) {
 // forget drops the watches of a directory that was renamed or removed:
 // inotify keeps watching a moved directory under its old name.
 func (w *Watcher) forget(name string) {
-	for _, p := range w.fsw.WatchList() {
-		if p == name || strings.HasPrefix(p, name+string(filepath.Separator)) {
+	for p, watched := range w.dirs {
+		if watched && (p == name || strings.HasPrefix(p, name+string(filepath.Separator))) {
 			w.fsw.Remove(p) // may already be gone with its directory
+			w.dirs[p] = false
 		}
 	}
 }

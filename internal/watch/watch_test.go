@@ -238,3 +238,17 @@ func TestWatchRootMovedAwayAndBack(t *testing.T) {
 	write(t, g, "made again")
 	collect(t, w, g)
 }
+
+// TestWatchRemovedDirectoryNamedLikeNoise: removing a directory whose name
+// the rule skips as a file (4913) is reported; fsnotify has forgotten it by
+// the time its parent's event arrives.
+func TestWatchRemovedDirectoryNamedLikeNoise(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "4913")
+	os.Mkdir(dir, 0o755)
+	w := newWatcher(t, root)
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	collect(t, w, dir)
+}
