@@ -36,11 +36,15 @@ check: build
 	$(BIN)/guides check
 
 # Build the site, then serve it on :1313 with the runner on :8090; Ctrl-C stops both.
+# (A trap that ran `kill 0` sent itself TERM again and again: the shell died
+# of a segmentation fault on every Ctrl-C.)
 run: site runner-deps
-	@trap 'kill 0' INT TERM EXIT; \
+	@runner=; \
 	if [ -x $(BIN)/runner-worker ]; then \
 		$(BIN)/runner-worker -addr 127.0.0.1:8090 -samples content/samples -origin $(SITE) -origin http://127.0.0.1:1313 & \
+		runner=$$!; \
 	fi; \
+	trap 'if [ -n "$$runner" ]; then kill $$runner 2>/dev/null; wait $$runner; fi' EXIT; trap 'exit 130' INT TERM; \
 	echo "site: $(SITE)/  runner: $(RUNNER)"; \
 	$(BIN)/guides serve -addr 127.0.0.1:1313
 
