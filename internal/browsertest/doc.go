@@ -2,7 +2,7 @@
 // (chromedp) to test the try-this widget end to end: the real site, built
 // from the real content and served on loopback, talking to a fake
 // runner-worker that implements the HTTP contract for the rate-limiter
-// sample. It audits every kind of page for accessibility with axe-core, and
+// sample, and once with the real runner-worker and its sandbox. It audits every kind of page for accessibility with axe-core, and
 // type-checks the widget's TypeScript with tsc.
 //
 // The package has only tests. Browser tests skip when chromium is not
