@@ -9,6 +9,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // axeResult is what runAxe returns: axe-core's violations, each with the
@@ -126,4 +127,20 @@ func runAxe(t *testing.T, ctx context.Context, axe string) axeResult {
 		t.Fatalf("axe: %v", err)
 	}
 	return res
+}
+
+// TestSkipLink: the first Tab on a page reaches the skip link, shown on
+// focus, and following it puts the keyboard in the main content.
+func TestSkipLink(t *testing.T) {
+	ctx := tab(t)
+	for _, path := range []string{"/en/", backend, "/it/roles/backend-engineer/kit/", "/en/questions/"} {
+		do(t, ctx, chromedp.Navigate(env.site.URL+path))
+		do(t, ctx, chromedp.KeyEvent(kb.Tab))
+		if got := eval[string](t, ctx, `document.activeElement.className + " " + (document.activeElement.getBoundingClientRect().top >= 0)`); got != "skip-link true" {
+			t.Errorf("%s: the first Tab focuses %q, want the skip link, in view", path, got)
+			continue
+		}
+		do(t, ctx, chromedp.KeyEvent(kb.Enter))
+		waitFor(t, ctx, "the main content to have the focus", `document.activeElement.id === "main"`)
+	}
 }
