@@ -162,7 +162,7 @@ func (w *Watcher) loop(ctx context.Context) {
 
 // event turns one fsnotify event into changed paths.
 func (w *Watcher) event(ev fsnotify.Event) {
-	name := filepath.Clean(ev.Name) // "./content" under a parent watched as "."
+	name := filepath.Clean(ev.Name)
 	if ev.Op == fsnotify.Chmod || !w.inRoots(name) || w.skipped(name) {
 		return
 	}
