@@ -41,6 +41,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if errs := c.checkDirs(); len(errs) > 0 {
 		return report(stderr, errs)
 	}
+	if loopback(*runner) && !loopback(*baseURL) {
+		fmt.Fprintf(stderr, "guides build: warning: the site is for %s but its try blocks send code to %s, on each visitor's own machine: give -runner-url the runner's public URL\n", *baseURL, *runner)
+	}
 	cfg := c.config()
 	cfg.BaseURL, cfg.RunnerURL, cfg.Minify, cfg.Drafts = *baseURL, *runner, *minify, *drafts
 	if os.Getenv("GOGC") == "" {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -89,6 +90,18 @@ func checkBaseURL(value string) error {
 		return fmt.Errorf("-base-url %q has a path: the site is served from the root of its host; give one such as %s", value, example)
 	}
 	return nil
+}
+
+// loopback reports whether a checked URL's host is this machine.
+func loopback(value string) bool {
+	u, err := url.Parse(value)
+	if err != nil {
+		return false
+	}
+	if ip := net.ParseIP(u.Hostname()); ip != nil {
+		return ip.IsLoopback()
+	}
+	return u.Hostname() == "localhost"
 }
 
 func (c *common) config() site.Config {

@@ -68,3 +68,22 @@ func TestAcceptsURLs(t *testing.T) {
 	_, stop := startServe(t, "-root", root, "-content", content, "-runner-url", "https://runner.example.com/")
 	stop()
 }
+
+// TestWarnsOfLoopbackRunner: a site built for a public host whose try
+// blocks would post to the visitor's own machine builds, with a warning.
+func TestWarnsOfLoopbackRunner(t *testing.T) {
+	for _, tc := range []struct {
+		base, runner string
+		warn         bool
+	}{
+		{"https://guides.example.com", "http://127.0.0.1:8090", true},
+		{"https://guides.example.com", "https://runner.example.com", false},
+		{"http://localhost:1313", "http://127.0.0.1:8090", false},
+	} {
+		code, _, stderr := runCLI(t, "build", "-root", root, "-content", filepath.Join(root, "content"), "-out", filepath.Join(t.TempDir(), "p"), "-cache=",
+			"-base-url", tc.base, "-runner-url", tc.runner)
+		if code != 0 || strings.Contains(stderr, "warning: the site is for") != tc.warn {
+			t.Errorf("-base-url %s -runner-url %s: exit %d, stderr %q; want a warning: %v", tc.base, tc.runner, code, stderr, tc.warn)
+		}
+	}
+}

@@ -33,7 +33,7 @@ func (p *plan) kitView(j job) *view {
 	pg := p.byKey[j.key][j.locale]
 	v := p.readerBase(j)
 	v.Page, v.Title = pg, v.T("kit_title")+": "+pg.Guide.Title
-	v.Description = v.T("kit_description")
+	v.Description = v.Title + ". " + v.T("kit_description") // each kit its own description
 	v.Kit = &kitPage{Guide: pg, Minutes: totalMinutes(pg.Guide), Items: p.kitItems(pg), Scale: []int{1, 2, 3, 4}}
 	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": v.Title,
 		"description": v.Description, "inLanguage": j.locale, "url": v.Canonical,

@@ -19,7 +19,7 @@ import (
 // question library, all of it or one filter value's share.
 type libraryPage struct {
 	Filter   string // "", "kind", "role" or "stack"
-	Label    string // the selected value's name
+	Label    string // the selected filter's group and value ("Kind: SQL")
 	Count    int    // entries listed
 	All      navLink
 	Filters  template.HTML   // the filter nav's groups
@@ -115,6 +115,9 @@ func (p *plan) libraryView(j job) (*view, error) {
 		v.Title = lib.Label + " · " + v.Title
 	}
 	v.Description = v.T("questions_lead")
+	if lib.Label != "" {
+		v.Description = lib.Label + ". " + v.Description // each page its own description
+	}
 	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "CollectionPage", "name": v.Title,
 		"description": v.Description, "inLanguage": j.locale, "url": v.Canonical}
 	return v, nil
@@ -142,6 +145,7 @@ func (p *plan) library(loc, filter string) (*libraryPage, error) {
 	}
 	var err error
 	lib.Filters, lib.Label, err = p.filters(loc, filter)
+	lib.Label = p.filterHeading(loc, filter, lib.Label)
 	return lib, err
 }
 
@@ -260,6 +264,17 @@ func groupFilter(id, filter string) string {
 		return ""
 	}
 	return "-"
+}
+
+// filterHeading names a filter's page by its group and value ("Kind:
+// SQL"), so that a kind and a stack tag of one name (SQL) get two titles.
+func (p *plan) filterHeading(loc, filter, label string) string {
+	by, _, _ := strings.Cut(filter, "/")
+	group := map[string]string{"kind": "filter_kind", "role": "filter_role", "stack": "stack"}[by]
+	if label == "" || group == "" {
+		return label
+	}
+	return p.b.cat.T(loc, group) + ": " + label
 }
 
 // filterLabel is the name of a filter's value: a kind, a role's title or a
