@@ -29,6 +29,7 @@ type view struct {
 	TotalMinutes int
 	Families     []family // home page
 	Originals    []link   // untranslated page: the versions that exist
+	TitleLang    string   // untranslated page: the language of Title, another version's
 
 	Filters *roleFilters // home page: role filters (filters.go)
 	Library *libraryPage // question library page
@@ -53,6 +54,7 @@ type card struct {
 	Tags                string // the stack's tag slugs, space-separated, for the filters
 	Rounds, Minutes     int
 	Untranslated        bool
+	Lang                string        // the language of Title and Summary, when not the page's (untranslated)
 	page                *content.Page // the version the card shows
 }
 

@@ -99,7 +99,14 @@ func (p *plan) card(loc, key string) (string, card) {
 		}
 	}
 	return pg.Guide.Family, card{URL: url, Title: pg.Guide.Title, Summary: pg.Guide.Summary, Stack: pg.Guide.Stack,
-		Tags: strings.Join(slugs, " "), Rounds: len(pg.Guide.Process), Minutes: totalMinutes(pg.Guide), Untranslated: untranslated, page: pg}
+		Tags: strings.Join(slugs, " "), Rounds: len(pg.Guide.Process), Minutes: totalMinutes(pg.Guide), Untranslated: untranslated, Lang: langIf(untranslated, pg.Locale), page: pg}
+}
+
+func langIf(other bool, lang string) string {
+	if other {
+		return lang
+	}
+	return ""
 }
 
 // anyVersion returns a guide's version in the default locale, or any.
@@ -135,7 +142,7 @@ func (p *plan) untranslatedView(loc, key string) *view {
 	orig := p.anyVersion(key)
 	url := "/" + loc + "/roles/" + key + "/"
 	v := p.baseView(loc, url)
-	v.Title, v.Description, v.NoIndex = orig.Guide.Title, orig.Guide.Summary, true
+	v.Title, v.Description, v.NoIndex, v.TitleLang = orig.Guide.Title, orig.Guide.Summary, true, orig.Locale
 	v.Canonical = p.abs(orig.URL)
 	p.withTranslations(v, p.byKey[key], func(l string) string { return "/" + l + "/roles/" + key + "/" })
 	for _, l := range p.s.Locales {
