@@ -188,22 +188,25 @@ func (p *plan) extraSitemap(jobs []job) []smURL {
 
 // readerUpdated is the newest "updated" among the guides a page draws on.
 func (p *plan) readerUpdated(j job) string {
-	var guides []*content.Page
 	if j.template == tmplKit {
-		guides = []*content.Page{p.byKey[j.key][j.locale]}
-	} else {
-		guides = p.libraryGuides(j.locale, j.key)
+		return newest([]*content.Page{p.byKey[j.key][j.locale]})
 	}
-	var newest content.Date
+	return newest(p.libraryGuides(j.locale, j.key))
+}
+
+// newest is the latest "updated" of guides, as the sitemap writes it; ""
+// when there is none.
+func newest(guides []*content.Page) string {
+	var last content.Date
 	for _, pg := range guides {
-		if pg.Guide.Updated.After(newest.Time) {
-			newest = pg.Guide.Updated
+		if pg.Guide.Updated.After(last.Time) {
+			last = pg.Guide.Updated
 		}
 	}
-	if newest.IsZero() {
+	if last.IsZero() {
 		return ""
 	}
-	return newest.String()
+	return last.String()
 }
 
 // readerIndex is what the reader pages look up, built once per plan on

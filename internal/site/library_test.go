@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"encoding/xml"
 	"fmt"
 	"os"
 	"regexp"
@@ -185,6 +186,25 @@ func TestSitemapHasReaderPages(t *testing.T) {
 			t.Errorf("sitemap lists the search page %s", r.URL)
 		case (strings.Contains(r.URL, "/questions/") || strings.HasSuffix(r.URL, "/kit/")) && !in:
 			t.Errorf("sitemap lacks %s", r.URL)
+		}
+	}
+}
+
+// TestSitemapDatesLists: a home page, a kit and a library page are dated,
+// as Hugo dates a list, by the newest guide they show.
+func TestSitemapDatesLists(t *testing.T) {
+	_, mem := buildReaders(t)
+	var set urlset
+	if err := xml.Unmarshal([]byte(outputFile(t, mem, "sitemap.xml")), &set); err != nil {
+		t.Fatal(err)
+	}
+	dated := map[string]string{}
+	for _, u := range set.URLs {
+		dated[strings.TrimPrefix(u.Loc, "https://guides.example")] = u.LastMod
+	}
+	for _, page := range []string{"/en/", "/it/", "/en/questions/", "/en/roles/backend-engineer/kit/"} {
+		if dated[page] == "" {
+			t.Errorf("sitemap: %s has no lastmod (all: %v)", page, dated)
 		}
 	}
 }

@@ -72,8 +72,11 @@ func (p *plan) sitemap(jobs []job) ([]byte, error) {
 			continue
 		}
 		u := smURL{Loc: p.abs(j.url)}
-		if j.src.Kind == content.Guide {
+		switch j.src.Kind {
+		case content.Guide:
 			u.LastMod = j.src.Guide.Updated.String()
+		case content.Home: // as Hugo dates a list: by its newest entry
+			u.LastMod = newest(p.index(j.locale).guides)
 		}
 		for _, alt := range p.alternates(p.translations(j.src)) {
 			u.Links = append(u.Links, smLink{Rel: "alternate", HrefLang: alt.Lang, Href: alt.URL})
