@@ -237,15 +237,22 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 	return v
 }
 
-// waitFor polls a JavaScript condition until it holds.
+// waitFor polls a JavaScript condition until it holds. When it does not,
+// the failure says what state the page and its try panels were in.
 func waitFor(t *testing.T, ctx context.Context, what, js string) {
 	t.Helper()
 	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js,
 		chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
 	if err != nil {
-		t.Fatalf("waiting for %s (%s): %v", what, js, err)
+		state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](pageState))
+		t.Fatalf("waiting for %s (%s): %v\npage: %s", what, js, err, state)
 	}
 }
+
+// pageState sums up a page for a failure message: its visibility and
+// scroll, and each try form's data attributes.
+const pageState = `JSON.stringify({visibility: document.visibilityState, ready: document.readyState,
+	scrollY: scrollY, forms: [...document.querySelectorAll("form.try-form")].map(f => ({...f.dataset}))})`
 
 // open loads a page of a site and waits until every try panel has started.
 func open(t *testing.T, ctx context.Context, base, path string) {
