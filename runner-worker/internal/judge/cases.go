@@ -3,6 +3,7 @@ package judge
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -120,9 +121,10 @@ func (c caseJudge) death() Verdict {
 		// memory's.
 		return MemoryLimitExceeded
 	case sandbox.StatusCrashed:
-		if c.memory > 0 && c.res.PeakMemory >= c.memory*9/10 {
-			// It died at its memory's ceiling: Go's runtime, refused
-			// memory, can die of SIGSEGV rather than say so.
+		if c.memory > 0 && (c.res.PeakMemory >= c.memory*9/10 || c.res.PeakMemory >= c.memory/2 && runtimeFault.MatchString(c.stderr)) {
+			// It died at its memory's ceiling, or its runtime faulted
+			// with half of it used: Go's runtime, short of memory, can
+			// die of SIGSEGV inside the collector rather than say so.
 			return MemoryLimitExceeded
 		}
 	}
@@ -134,6 +136,11 @@ func (c caseJudge) death() Verdict {
 	}
 	return RuntimeError
 }
+
+// runtimeFault matches a fatal signal in Go's runtime itself ("SIGSEGV:
+// segmentation violation" then "PC=..." at line starts), not the panic a
+// nil dereference in the program gives ("[signal SIGSEGV: ...]").
+var runtimeFault = regexp.MustCompile(`(?m)^SIG(SEGV|BUS): [^\n]*\nPC=0x`)
 
 // outOfMemory reports whether text says the runtime ran out of memory, in
 // any case: V8 says "Allocation failed" of its heap and "allocation failed"

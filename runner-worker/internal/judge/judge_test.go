@@ -125,18 +125,34 @@ func clipText(s string) string {
 	return s
 }
 
+// What Go's runtime prints when it faults inside itself, as it did short of
+// memory in a memory bomb's run, and when the program dereferences nil.
+const (
+	goRuntimeFault = "SIGSEGV: segmentation violation\nPC=0x4319dd m=3 sigcode=1 addr=0x0\n\ngoroutine 0 gp=0x17c9b3b5cf00 m=3 [idle]:\nruntime.(*spanQueue).tryDrain(...)\n"
+	goNilPanic     = "panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x47e0a5]\n\ngoroutine 1 [running]:\n"
+)
+
 // TestDeathAtTheMemoryCeiling: a run that crashed with its memory at the
 // limit ran out of memory, whatever its runtime said (Go's can die of
-// SIGSEGV); one that crashed well under it did not.
+// SIGSEGV), and so did one whose runtime faulted with half of it used; one
+// that crashed otherwise well under it did not.
 func TestDeathAtTheMemoryCeiling(t *testing.T) {
 	const limit = 64 << 20
 	for _, tc := range []struct {
-		peak int64
-		want Verdict
-	}{{limit, MemoryLimitExceeded}, {limit * 95 / 100, MemoryLimitExceeded}, {limit / 2, RuntimeError}} {
-		c := caseJudge{memory: limit, res: sandbox.Result{Status: sandbox.StatusCrashed, PeakMemory: tc.peak}}
+		peak   int64
+		want   Verdict
+		stderr string
+	}{
+		{limit, MemoryLimitExceeded, ""},
+		{limit * 95 / 100, MemoryLimitExceeded, ""},
+		{limit / 2, RuntimeError, ""},
+		{limit * 6 / 10, MemoryLimitExceeded, goRuntimeFault},
+		{limit / 4, RuntimeError, goRuntimeFault},
+		{limit * 6 / 10, RuntimeError, goNilPanic},
+	} {
+		c := caseJudge{memory: limit, stderr: tc.stderr, res: sandbox.Result{Status: sandbox.StatusCrashed, PeakMemory: tc.peak}}
 		if got := c.death(); got != tc.want {
-			t.Errorf("crashed at %d of %d bytes: %s, want %s", tc.peak, limit, got, tc.want)
+			t.Errorf("crashed at %d of %d bytes, stderr %.40q: %s, want %s", tc.peak, limit, tc.stderr, got, tc.want)
 		}
 	}
 }
