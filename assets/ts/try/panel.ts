@@ -101,7 +101,9 @@ export class Panel {
     this.select.addEventListener("change", () => {
       this.show(this.select.value);
       hist.setPreferredLanguage(this.select.value);
+      this.loadEditors(); // picking a language is using the panel, wherever it is scrolled
     });
+    this.form.addEventListener("focusin", () => this.loadEditors(), { once: true });
 
     for (const b of this.buttons) {
       b.disabled = false;
