@@ -26,7 +26,6 @@ type rebuilder struct {
 	b      *site.Builder // nil until site.New succeeds
 	stale  bool          // templates, locales or assets changed since b was made
 	live   *site.Live    // the last good build; nil until one succeeds
-	liveB  *site.Builder // the Builder live was made with: when it is not b, live's pages are out of date
 	failed bool          // the last build failed: changes wait to be published
 }
 
@@ -94,7 +93,7 @@ func (r *rebuilder) apply(ctx context.Context, wb watch.Batch) {
 		r.s.log.Warn("watch", "err", err)
 	}
 	b := r.s.classify(wb)
-	current := !r.stale && !r.failed && r.live != nil && r.liveB == r.b
+	current := !r.stale && !r.failed && r.live != nil && r.live.Builder() == r.b
 	cssOnly := b.cssOnly && current
 	if cssOnly && r.refreshAssets() {
 		return
@@ -103,7 +102,7 @@ func (r *rebuilder) apply(ctx context.Context, wb watch.Batch) {
 		return
 	}
 	r.stale = r.stale || b.rebuild
-	if r.stale || r.live == nil || r.liveB != r.b { // a template edit made while content was broken waits here
+	if r.stale || r.live == nil || r.live.Builder() != r.b { // a template edit made while content was broken waits here
 		r.full(ctx, cssOnly)
 		return
 	}
@@ -167,7 +166,7 @@ func (r *rebuilder) retemplate(ctx context.Context, files []string) bool {
 	case ch.Full:
 		return false
 	}
-	r.b, r.liveB = b, b
+	r.b = b
 	r.s.hub.reload(ch.Pages, false)
 	r.s.log.Info("rebuilt", "templates", strings.Join(files, " "), "pages", len(ch.Pages), "took", time.Since(start).Round(time.Millisecond))
 	return true
@@ -195,7 +194,7 @@ func (r *rebuilder) full(ctx context.Context, cssOnly bool) {
 		return
 	}
 	paths, css := changed(r.s.site.Swap(mem), mem)
-	r.live, r.liveB, r.failed = live, r.b, false
+	r.live, r.failed = live, false
 	debug.FreeOSMemory() // a full build's garbage is several times the site: give it back now
 	if cssOnly {
 		paths = nil

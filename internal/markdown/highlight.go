@@ -97,7 +97,7 @@ func (h *highlighter) highlight(lang, code string) []byte {
 	}
 	b.WriteString(focusablePre{}.Start(true, ` class="hl-chroma"`))
 	b.WriteString(html.EscapeString(code))
-	b.WriteString("</code></pre>")
+	b.WriteString(focusablePre{}.End(true))
 	return b.Bytes()
 }
 

@@ -161,10 +161,14 @@ func (l loader) meta() (meta, bool) {
 	if !ok {
 		return m, false
 	}
-	if !l.decode("sample.yaml", src, &m) {
+	doc, errs := yamlfile.Parse(src, 1)
+	if errs == nil {
+		errs = doc.Decode(&m)
+	}
+	if !l.report("sample.yaml", errs) {
 		return m, false
 	}
-	l.checkMeta(m, yamlfile.KeyLines(src))
+	l.checkMeta(m, doc.KeyLines())
 	return m, true
 }
 
@@ -302,7 +306,12 @@ func (l loader) testCase(file string, n *yaml.Node) (Case, bool) {
 
 // decode loads YAML strictly, reporting every error at its line.
 func (l loader) decode(name string, src []byte, v any) bool {
-	errs := yamlfile.Load(src, v)
+	return l.report(name, yamlfile.Load(src, v))
+}
+
+// report adds each YAML problem of file name at its line, and says whether
+// there was none.
+func (l loader) report(name string, errs []yamlfile.LineError) bool {
 	for _, e := range errs {
 		l.errs.Add(l.pos(name, e.Line), "%s", e.Msg)
 	}

@@ -85,6 +85,9 @@ func (b *Builder) BuildLive(ctx context.Context, w Store) (*Live, diag.List) {
 // what the last good build wrote. When the edits have problems nothing is
 // written and they are kept: the next Update applies them again along with
 // its own.
+// Builder is the Builder the live site's pages were rendered with.
+func (l *Live) Builder() *Builder { return l.b }
+
 func (l *Live) Update(ctx context.Context, paths []string, w Store) (Change, diag.List) {
 	for _, p := range paths {
 		l.pending[p] = true

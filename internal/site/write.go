@@ -255,7 +255,7 @@ func (p *plan) jobs() []job {
 }
 
 // homeJob is a locale's home page. A locale without its home page copy
-// fails prepare, and its job has nothing to convert.
+// fails checkHomes, and its job has nothing to convert.
 func (p *plan) homeJob(loc string) job {
 	return job{file: loc + "/index.html", url: "/" + loc + "/", template: "home", src: p.homes[loc], locale: loc}
 }

@@ -141,14 +141,8 @@ func errorList(err error, t reflect.Type, local bool) []LineError {
 	return []LineError{{Msg: err.Error()}}
 }
 
-// KeyLines maps each top-level key of a YAML mapping to its line, so a check
+// KeyLines maps each top-level key of the document to its line, so a check
 // made after decoding (a missing value, a bad reference) can point at it.
-func KeyLines(src []byte) map[string]int {
-	d, _ := Parse(src, 1)
-	return d.KeyLines()
-}
-
-// KeyLines maps each top-level key of the document to its line.
 func (d *Doc) KeyLines() map[string]int {
 	lines := map[string]int{}
 	for k := range d.pairs() {

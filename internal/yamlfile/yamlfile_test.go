@@ -120,7 +120,8 @@ func TestKeyLines(t *testing.T) {
 		{"malformed", "title: [\n", map[string]int{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, KeyLines([]byte(tc.src))); diff != "" {
+			d, _ := Parse([]byte(tc.src), 1)
+			if diff := cmp.Diff(tc.want, d.KeyLines()); diff != "" {
 				t.Errorf("KeyLines (-want +got):\n%s", diff)
 			}
 		})
