@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -75,8 +76,9 @@ func checkURL(name, value, example string) error {
 	return nil
 }
 
-// checkBaseURL is checkURL for -base-url, which also takes no path: the
-// pages link each other and their assets from the root of the host.
+// checkBaseURL is checkURL for -base-url, which also takes no credentials,
+// and a path only in its clean form (/guides/): every page's links start
+// with it.
 func checkBaseURL(value string) error {
 	const example = "https://guides.example.com"
 	if err := checkURL("base-url", value, example); err != nil {
@@ -86,8 +88,8 @@ func checkBaseURL(value string) error {
 	if u.User != nil {
 		return fmt.Errorf("-base-url %q has a user name or password, which every page would publish: remove it", value)
 	}
-	if strings.Trim(u.Path, "/") != "" {
-		return fmt.Errorf("-base-url %q has a path: the site is served from the root of its host; give one such as %s", value, example)
+	if p := strings.TrimRight(u.Path, "/"); p != "" && path.Clean(p) != p {
+		return fmt.Errorf("-base-url %q has a path with empty, . or .. segments: give it as %s", value, strings.Replace(value, u.Path, path.Clean(u.Path)+"/", 1))
 	}
 	return nil
 }

@@ -98,16 +98,9 @@ func fatal(err error) int {
 // buildSite builds the real site from the project's content, templates,
 // locales and assets into dir, as `guides build` does.
 func buildSite(dir, baseURL, runnerURL string, minify bool) error {
-	b, errs := site.New(site.Config{
-		Content:    os.DirFS(filepath.Join(env.root, "content")),
-		ContentDir: "content",
-		Templates:  os.DirFS(filepath.Join(env.root, "templates")),
-		Locales:    os.DirFS(filepath.Join(env.root, "locales")),
-		AssetsDir:  filepath.Join(env.root, "assets"),
-		BaseURL:    baseURL,
-		RunnerURL:  runnerURL,
-		Minify:     minify,
-	})
+	cfg := siteConfig(baseURL, runnerURL)
+	cfg.Minify = minify
+	b, errs := site.New(cfg)
 	if len(errs) > 0 {
 		return fmt.Errorf("site.New: %v", errs)
 	}
@@ -120,6 +113,20 @@ func buildSite(dir, baseURL, runnerURL string, minify bool) error {
 		return fmt.Errorf("build: %v", errs)
 	}
 	return staged.Commit()
+}
+
+// siteConfig builds the project's own content, templates, locales and
+// assets.
+func siteConfig(baseURL, runnerURL string) site.Config {
+	return site.Config{
+		Content:    os.DirFS(filepath.Join(env.root, "content")),
+		ContentDir: "content",
+		Templates:  os.DirFS(filepath.Join(env.root, "templates")),
+		Locales:    os.DirFS(filepath.Join(env.root, "locales")),
+		AssetsDir:  filepath.Join(env.root, "assets"),
+		BaseURL:    baseURL,
+		RunnerURL:  runnerURL,
+	}
 }
 
 // closedPortURL is the URL of a loopback port that was free a moment ago:

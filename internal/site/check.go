@@ -33,7 +33,7 @@ func CheckLinks(res *Result, mem *output.Memory) diag.List {
 			errs.Add(at(id.line), "page %s: id %q used twice", r.URL, id.val)
 		}
 		for _, ref := range s.refs {
-			if msg := checkRendered(r.URL, ref.val, pages, mem); msg != "" {
+			if msg := checkRendered(res.Base, r.URL, ref.val, pages, mem); msg != "" {
 				errs.Add(at(ref.line), "page %s: %s", r.URL, msg)
 			}
 		}
@@ -91,7 +91,9 @@ func (s *scan) attr(key, val string) {
 	}
 }
 
-func checkRendered(from, ref string, pages map[string]*scan, mem *output.Memory) string {
+// checkRendered checks a reference on the page at the site path from,
+// which the site serves below base.
+func checkRendered(base, from, ref string, pages map[string]*scan, mem *output.Memory) string {
 	u, err := url.Parse(ref)
 	if err != nil {
 		return "malformed link " + ref
@@ -99,11 +101,15 @@ func checkRendered(from, ref string, pages map[string]*scan, mem *output.Memory)
 	if u.Scheme != "" || u.Host != "" {
 		return ""
 	}
-	base, _ := url.Parse(from)
-	t := base.ResolveReference(u)
-	target, ok := pages[t.Path]
+	page, _ := url.Parse(base + from)
+	t := page.ResolveReference(u)
+	sitePath, ok := strings.CutPrefix(t.Path, base)
+	if !ok || !strings.HasPrefix(sitePath, "/") {
+		return "link " + ref + " leaves the site, which is served below " + base + "/"
+	}
+	target, ok := pages[sitePath]
 	if !ok {
-		if _, isFile := mem.Get(strings.TrimPrefix(t.Path, "/")); isFile {
+		if _, isFile := mem.Get(strings.TrimPrefix(sitePath, "/")); isFile {
 			return ""
 		}
 		return "broken link " + ref

@@ -35,6 +35,12 @@ func buildFS(t *testing.T, fsys fstest.MapFS) (*Result, *output.Memory) {
 	if fsys == nil {
 		cfg.Content = os.DirFS("../../content")
 	}
+	return buildConfig(t, cfg)
+}
+
+// buildConfig builds a site into memory and fails the test on any error.
+func buildConfig(t *testing.T, cfg Config) (*Result, *output.Memory) {
+	t.Helper()
 	b, errs := New(cfg)
 	if len(errs) > 0 {
 		t.Fatalf("New: %v", errs)

@@ -53,6 +53,7 @@ const DefaultLocale = "en"
 // templates, the message catalog, the bundled assets and the minifier.
 type Builder struct {
 	cfg    Config
+	base   string // the path of cfg.BaseURL ("/guides"), given to every page's site paths
 	md     *markdown.Markdown
 	cat    *i18n.Catalog
 	tmpl   *render.Templates
@@ -102,7 +103,7 @@ func (b *Builder) release(buf *bytes.Buffer) {
 // assets' own.
 func New(cfg Config) (*Builder, diag.List) {
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	b := &Builder{cfg: cfg, md: markdown.New(), min: assets.NewMinifier(), buffers: make(chan *bytes.Buffer, keptBuffers)}
+	b := &Builder{cfg: cfg, base: basePath(cfg.BaseURL), md: markdown.New(), min: assets.NewMinifier(), buffers: make(chan *bytes.Buffer, keptBuffers)}
 	var errs diag.List
 	var err error
 	if b.cat, err = i18n.Load(cfg.Locales, DefaultLocale); err != nil {
@@ -203,6 +204,7 @@ func (b *Builder) Catalog() *i18n.Catalog { return b.cat }
 type Result struct {
 	Site  *content.Site
 	Pages []*Rendered // every HTML page written, in order
+	Base  string      // the base path the pages' links start with: "/guides", or "" at a host's root
 	// Sums is the SHA-256 of each page the search indexes, by output path:
 	// the key of its cached index (IndexSearch).
 	Sums map[string][32]byte

@@ -33,7 +33,7 @@ type job struct {
 // output must be discarded.
 func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result, diag.List) {
 	jobs := p.jobs()
-	res := &Result{Site: p.s, Pages: make([]*Rendered, len(jobs))}
+	res := &Result{Site: p.s, Pages: make([]*Rendered, len(jobs)), Base: p.b.base}
 	var mu sync.Mutex
 	var errs diag.List
 	var failed atomic.Bool
@@ -201,22 +201,38 @@ func (p *plan) render(j job, doc *markdown.Doc, buf *bytes.Buffer) (*Rendered, e
 			err = p.b.tmpl.Page(buf, v.Locale, j.template, v)
 		}
 	}
+	if err == nil {
+		err = p.finish(buf)
+	}
 	if err != nil {
 		return nil, err
-	}
-	if p.b.cfg.Minify {
-		html, err := p.b.min.HTML(buf.Bytes())
-		if err != nil {
-			return nil, err
-		}
-		buf.Reset()
-		buf.Write(html)
 	}
 	html := buf.Bytes()
 	if doc != nil {
 		doc.HTML = nil // rendered into the page; keep only what link checks need
 	}
 	return &Rendered{URL: j.url, File: j.file, Src: j.src, Doc: doc, html: html}, nil
+}
+
+// finish gives a rendered page in buf the site's base path and, with
+// -minify, minifies it.
+func (p *plan) finish(buf *bytes.Buffer) error {
+	if p.b.base == "" && !p.b.cfg.Minify {
+		return nil
+	}
+	html := buf.Bytes()
+	if p.b.base != "" {
+		html = withBasePath(make([]byte, 0, len(html)+len(html)/8), html, p.b.base)
+	}
+	if p.b.cfg.Minify {
+		var err error
+		if html, err = p.b.min.HTML(html); err != nil {
+			return err
+		}
+	}
+	buf.Reset()
+	buf.Write(html)
+	return nil
 }
 
 func (p *plan) viewOf(j job, doc *markdown.Doc) (*view, error) {
