@@ -64,6 +64,8 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		w.link(n, n.Destination)
 	case *ast.Image:
 		w.link(n, n.Destination)
+	case *ast.AutoLink:
+		w.autoLink(n)
 	}
 	return ast.WalkContinue, nil
 }
@@ -79,12 +81,41 @@ func (w *walker) link(n ast.Node, dest []byte) {
 			break
 		}
 	}
+	l.Shown = w.shown(n)
+	w.doc.Links = append(w.doc.Links, l)
+}
+
+// shown reports whether a question or try block holds n: those show on
+// the kit and library pages too.
+func (w *walker) shown(n ast.Node) bool {
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if d, ok := p.(*Directive); ok && (d.Name == "question" || d.Name == "try") {
-			l.Shown = true
+			return true
 		}
 	}
-	w.doc.Links = append(w.doc.Links, l)
+	return false
+}
+
+// autoLink records <scheme:...> as the link it is, so that a javascript:
+// one is an error as [text](javascript:...) is, at the line of its text.
+func (w *walker) autoLink(n *ast.AutoLink) {
+	line := w.line
+	if b := n.Parent(); b != nil {
+		for b.Type() != ast.TypeBlock && b.Parent() != nil {
+			b = b.Parent()
+		}
+		if lines := b.Lines(); lines.Len() > 0 {
+			start := lines.At(0).Start
+			if i := bytes.Index(w.src[start:], n.Label(w.src)); i >= 0 {
+				line = lineOf(w.src, start+i)
+			}
+		}
+	}
+	dest := string(n.URL(w.src))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+		dest = "mailto:" + dest // as goldmark renders it
+	}
+	w.doc.Links = append(w.doc.Links, Link{Dest: dest, Line: line, Shown: w.shown(n)})
 }
 
 func (w *walker) heading(n *ast.Heading) {
@@ -92,6 +123,12 @@ func (w *walker) heading(n *ast.Heading) {
 		w.errorf(w.line, "a # heading: the page's title is its only one; start sections at ##")
 	}
 	n.Level = min(n.Level+w.demote, 6)
+	if lines := n.Lines(); lines.Len() > 0 {
+		last := lines.At(lines.Len() - 1)
+		if m := strayAttrRE.Find(last.Value(w.src)); m != nil {
+			w.errorf(w.line, "heading attribute %s is not understood: pin the heading's ID as {#id}, one word of letters, digits, dashes and underscores", bytes.TrimSpace(m))
+		}
+	}
 	for _, a := range n.Attributes() {
 		if string(a.Name) != "id" {
 			w.errorf(w.line, "heading attribute %q: a heading takes only {#id}", a.Name)
@@ -105,8 +142,11 @@ func (w *walker) heading(n *ast.Heading) {
 		w.errorf(w.line, "heading ID %q: use letters, digits, dashes and underscores, starting with a letter or digit", idb)
 	}
 	fix := "reword it or give it its own {#id}"
-	if w.prefix != "" {
+	switch {
+	case w.prefix != "":
 		fix = "reword it" // an embedded heading takes no {#id}
+	case string(idb) == "section" && Slug(plainText(n, w.src)) == "":
+		fix = "the heading has no letters or digits to make an ID from, so it gets \"section\": give it its own {#id}"
 	}
 	w.anchor(string(idb), w.line, "heading ID", fix)
 	if n.Level == 2 || n.Level == 3 {
@@ -256,6 +296,10 @@ func (w *walker) checkTried() {
 
 // idRE is what an ID given in Markdown may be: safe in a URL fragment and
 // an HTML attribute unquoted.
+// strayAttrRE matches what ends a heading's text as {#id} would, but was
+// not read as one ({#Two words}, {# x}, a second {#id}).
+var strayAttrRE = regexp.MustCompile(`\{\s*[#.][^{}]*\}\s*$`)
+
 var idRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}_-]*$`)
 
 // hasQuestion reports whether a question block holds anything but its
