@@ -182,27 +182,27 @@ func (l *loader) read(p string) (split, bool) {
 		l.add(l.pos(p, 1), "%v", err)
 		return split{}, false
 	}
+	if line := notText(src); line > 0 {
+		l.add(l.pos(p, line), "text is not UTF-8: save the file as UTF-8")
+		return split{}, false // every other message would be about the encoding too
+	}
 	sp, err := splitFrontMatter(src)
 	if err != nil {
 		l.add(l.pos(p, 1), "%v", err)
 		return split{}, false
 	}
-	if line := invalidUTF8(sp.Body); line > 0 {
-		l.add(l.pos(p, line), "text is not UTF-8: save the file as UTF-8")
-	}
 	return sp, true
 }
 
-// invalidUTF8 is the line of the first byte of src that is not UTF-8, or 0.
-// The front matter's decoder rejects such bytes itself; the Markdown would
-// copy them into the page.
-func invalidUTF8(src []byte) int {
-	if utf8.Valid(src) {
+// notText is the line of the first byte of src that is not UTF-8 text (a
+// byte of another encoding, or the NUL of UTF-16), or 0.
+func notText(src []byte) int {
+	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
 		return 0
 	}
 	for i := 0; i < len(src); {
 		r, n := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && n == 1 {
+		if (r == utf8.RuneError && n == 1) || r == 0 {
 			return bytes.Count(src[:i], []byte("\n")) + 1
 		}
 		i += n
@@ -443,7 +443,7 @@ func (l *loader) checkFamilies(pages []*Page) {
 			continue
 		}
 		if o, ok := byKey[p.Key]; ok && o.Guide.Family != p.Guide.Family {
-			l.add(diag.Pos{File: p.File, Line: 1}, "family %q differs from %q in %s", p.Guide.Family, o.Guide.Family, o.File)
+			l.add(diag.Pos{File: p.File, Line: p.Line("family")}, "family %q differs from %q in %s", p.Guide.Family, o.Guide.Family, o.File)
 		}
 		byKey[p.Key] = p
 	}

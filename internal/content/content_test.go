@@ -31,6 +31,16 @@ func TestFrontMatterErrors(t *testing.T) {
 		{name: "valid", src: "---\n" + base + "process:\n  - {name: Screen, minutes: 480}\n---\nBody.\n"},
 		{name: "body not UTF-8", src: "---\n" + base + "---\nBody.\n\nLatin-1 caf\xe9.\n",
 			want: []string{"x.md:9: text is not UTF-8: save the file as UTF-8"}},
+		{name: "front matter not UTF-8", src: "---\n" + base + "skills: [Caf\xe9]\n---\nBody.\n",
+			want: []string{"x.md:6: text is not UTF-8: save the file as UTF-8"}},
+		{name: "UTF-16", src: "\xff\xfe-\x00-\x00-\x00\n\x00",
+			want: []string{"x.md:1: text is not UTF-8: save the file as UTF-8"}},
+		{name: "UTF-16 without a byte order mark", src: "-\x00-\x00-\x00\n\x00",
+			want: []string{"x.md:1: text is not UTF-8: save the file as UTF-8"}},
+		{name: "no such day", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: 2026-11-31\n---\n",
+			want: []string{`x.md:5: invalid date "2026-11-31": no such day (the month is 01 to 12, the day within the month)`}},
+		{name: "no such month", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: 2026-13-01\n---\n",
+			want: []string{`x.md:5: invalid date "2026-13-01": no such day (the month is 01 to 12, the day within the month)`}},
 
 		// A round lasts 1 to 480 minutes, so the page's total cannot overflow.
 		{name: "minutes above a working day", src: "---\n" + base + "process:\n  - {name: A, minutes: 30}\n  - {name: B, minutes: 100000}\n---\n",

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -39,6 +40,9 @@ type HomeMeta struct {
 	Summary string `yaml:"summary"`
 }
 
+// dateShape is YYYY-MM-DD's shape, whether or not the day exists.
+var dateShape = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
 // Date is a calendar day written as YYYY-MM-DD.
 type Date struct{ time.Time }
 
@@ -57,6 +61,9 @@ func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	}
 	t, err := time.Parse(time.DateOnly, n.Value)
 	if err != nil {
+		if dateShape.MatchString(n.Value) {
+			return fmt.Errorf("invalid date %q: no such day (the month is 01 to 12, the day within the month)", n.Value)
+		}
 		return fmt.Errorf("invalid date %q: want YYYY-MM-DD", n.Value)
 	}
 	d.Time = t

@@ -194,7 +194,7 @@ func TestLoadReportsProblemsAtTheirPosition(t *testing.T) {
 		{
 			name: "tests file that does not parse",
 			set:  map[string]string{"tests/public.yaml": "- name: one\n  input: [1, 2\n"},
-			want: []problem{{"tests/public.yaml", 3, ""}},
+			want: []problem{{"tests/public.yaml", 2, "the list opened with [ is not closed"}},
 		},
 		{
 			name: "a case without a name",

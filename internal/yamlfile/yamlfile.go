@@ -136,9 +136,37 @@ func errorList(err error, t reflect.Type, local bool) []LineError {
 	}
 	var one *yaml.LoadError
 	if errors.As(err, &one) {
-		return []LineError{{Line: one.Mark.Line, Col: one.Mark.Column, Msg: friendly(one.Message, nil)}}
+		return []LineError{syntaxError(one)}
 	}
 	return []LineError{{Msg: err.Error()}}
+}
+
+// syntaxError words the parser's message on a text that is not YAML for an
+// editor, at the line of the mistake: an unclosed quote or bracket is where
+// it opens, not where the parser gave up.
+func syntaxError(e *yaml.LoadError) LineError {
+	at, msg := e.Mark, e.Message
+	opened := func(what string) {
+		if e.ContextMark.Line > 0 {
+			at = e.ContextMark
+		}
+		msg = what
+	}
+	switch {
+	case strings.Contains(e.ContextMsg, "quoted scalar"):
+		opened("quoted text is never closed: end it with the quote it starts with")
+	case strings.Contains(e.ContextMsg, "flow sequence"):
+		opened("the list opened with [ is not closed: end it with ], and separate its items with commas")
+	case strings.Contains(e.ContextMsg, "flow mapping"):
+		opened("the mapping opened with { is not closed: end it with }, and separate its fields with commas")
+	case strings.Contains(msg, "tab character"):
+		msg = "a tab indents this line: indent YAML with spaces"
+	case strings.HasPrefix(msg, "mapping values are not allowed"):
+		msg += `: text with ": " in it needs quotes, as in title: "Backend: how to hire"`
+	case strings.HasPrefix(msg, "did not find expected"):
+		msg += ": check the indentation (the lines of one field, or of one list item, start in the same column)"
+	}
+	return LineError{Line: at.Line, Col: at.Column, Msg: msg}
 }
 
 // KeyLines maps each top-level key of the document to its line, so a check

@@ -43,7 +43,13 @@ func TestDecode(t *testing.T) {
 		{"text for a round", "process: [5]\n", []LineError{{10, 11, "wrong type: got a number `5`, want a mapping of fields (name: ..., minutes: ..., focus: ...)", true, ""}}},
 		{"through an alias", "title: &t [T]\nsummary: *t\n", []LineError{
 			{10, 8, "wrong type: got a list, want text", false, ""}, {10, 8, "wrong type: got a list, want text", false, ""}}},
-		{"syntax error", "title: [T\nfamily: f\n", []LineError{{11, 7, "did not find expected ',' or ']'", false, ""}}},
+		// A syntax error is where the editor made it, in words that say what to do.
+		{"unclosed list", "title: [T\nfamily: f\n", []LineError{{10, 8, "the list opened with [ is not closed: end it with ], and separate its items with commas", false, ""}}},
+		{"unclosed mapping", "family: f\nprocess: [{name: A\nsummary: s\n", []LineError{{11, 11, "the mapping opened with { is not closed: end it with }, and separate its fields with commas", false, ""}}},
+		{"unclosed quote", "title: T\nsummary: \"abc\nfamily: x\nupdated: 2026\n", []LineError{{11, 10, "quoted text is never closed: end it with the quote it starts with", false, ""}}},
+		{"colon in text", "title: Backend: how\n", []LineError{{10, 15, `mapping values are not allowed in this context: text with ": " in it needs quotes, as in title: "Backend: how to hire"`, false, ""}}},
+		{"tab indent", "process:\n  - name: A\n\tminutes: 60\n", []LineError{{12, 1, "a tab indents this line: indent YAML with spaces", false, ""}}},
+		{"misaligned field", "process:\n  - name: A\n    minutes: 60\n   focus: x\n", []LineError{{13, 4, "did not find expected '-' indicator: check the indentation (the lines of one field, or of one list item, start in the same column)", false, ""}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, errs := Parse([]byte(tc.src), 10)
