@@ -38,15 +38,22 @@ check: build
 # Build the site, then serve it on :1313 with the runner on :8090; Ctrl-C stops both.
 # (A trap that ran `kill 0` sent itself TERM again and again: the shell died
 # of a segmentation fault on every Ctrl-C.)
+# Both servers run in the background of one shell, which waits for them:
+# a wait, unlike a command in the foreground, returns at once on Ctrl-C or
+# on the SIGTERM that make passes on (an IDE's stop button), and the trap
+# stops both. When serve exits by itself (port taken), the runner stops too.
 run: site runner-deps
-	@runner=; \
+	@runner=; serve=; \
+	stop() { kill $$serve $$runner 2>/dev/null; wait $$serve $$runner 2>/dev/null; }; \
+	trap 'stop; exit 130' INT; trap 'stop; exit 143' TERM; trap stop EXIT; \
 	if [ -x $(BIN)/runner-worker ]; then \
 		$(BIN)/runner-worker -addr 127.0.0.1:8090 -samples content/samples -origin $(SITE) -origin http://127.0.0.1:1313 & \
 		runner=$$!; \
 	fi; \
-	trap 'if [ -n "$$runner" ]; then kill $$runner 2>/dev/null; wait $$runner; fi' EXIT; trap 'exit 130' INT TERM; \
 	echo "site: $(SITE)/  runner: $(RUNNER)"; \
-	$(BIN)/guides serve -addr 127.0.0.1:1313
+	$(BIN)/guides serve -addr 127.0.0.1:1313 & \
+	serve=$$!; \
+	wait $$serve
 
 test: deps runner-deps
 	$(GO) vet ./...
