@@ -2,7 +2,7 @@
 //
 //	guides build [-content DIR] [-out DIR] [-base-url URL] [-minify]
 //	guides check [-content DIR] [-root DIR] [-strict] [-samples]
-//	guides serve [-addr 127.0.0.1:1313] [-content DIR]
+//	guides serve [-addr 127.0.0.1:1313] [-content DIR] [-runner-url URL] [-root DIR]
 //	guides new role <slug> [-family F]
 package main
 
