@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/sys/unix"
 )
 
@@ -310,6 +311,10 @@ func (s *Staged) retire() error {
 	return nil
 }
 
+// prune removes from the staging directory what this build did not write
+// or keep. The trees under its top-level entries (one per locale) are
+// walked concurrently: the walk is one getdents per directory, tens of
+// thousands of them.
 func (s *Staged) prune() error {
 	live := map[string]bool{} // the directories that hold what stays
 	for p := range s.keep {
@@ -317,8 +322,30 @@ func (s *Staged) prune() error {
 			live[d] = true
 		}
 	}
-	return filepath.WalkDir(s.tmp, func(full string, d fs.DirEntry, err error) error {
-		if err != nil || full == s.tmp {
+	entries, err := os.ReadDir(s.tmp)
+	if err != nil {
+		return err
+	}
+	var g errgroup.Group
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case s.keep[name]:
+		case live[name] && e.IsDir():
+			g.Go(func() error { return s.pruneTree(name, live) })
+		default:
+			if err := os.RemoveAll(filepath.Join(s.tmp, name)); err != nil {
+				return errors.Join(err, g.Wait())
+			}
+		}
+	}
+	return g.Wait()
+}
+
+// pruneTree is prune below the live top-level directory top.
+func (s *Staged) pruneTree(top string, live map[string]bool) error {
+	return filepath.WalkDir(filepath.Join(s.tmp, top), func(full string, d fs.DirEntry, err error) error {
+		if err != nil {
 			return err
 		}
 		rel, _ := filepath.Rel(s.tmp, full)

@@ -65,9 +65,11 @@ func TestStagedReusesPreviousSite(t *testing.T) {
 		}
 		return s
 	}
-	mustOK(t, build(map[string]string{"index.html": "1", "gone/index.html": "1", "f/x": "1", "d": "file", "bundle/a": "1"}).Commit())
+	mustOK(t, build(map[string]string{"index.html": "1", "gone/index.html": "1", "f/x": "1", "d": "file", "bundle/a": "1",
+		"en/stale.html": "1", "en/roles/gone/index.html": "1", "en/roles/kept/old.html": "1", "it/roles/x/index.html": "1"}).Commit())
 	mustOK(t, build(map[string]string{"index.html": "2"}).Commit())
-	third := build(map[string]string{"index.html": "3", "new/index.html": "3", "f": "now a file", "d/x": "now a dir"}, "bundle")
+	third := build(map[string]string{"index.html": "3", "new/index.html": "3", "f": "now a file", "d/x": "now a dir",
+		"en/roles/kept/index.html": "3", "it/roles/x/index.html": "3"}, "bundle")
 	if !third.reused {
 		t.Fatal("the third build did not stage into the first one's site")
 	}
@@ -78,7 +80,8 @@ func TestStagedReusesPreviousSite(t *testing.T) {
 	// What a step other than Write made in Dir after Prune, and kept.
 	mustOK(t, os.WriteFile(filepath.Join(third.Dir(), "bundle", "b"), []byte("3"), 0o644))
 	mustOK(t, third.Commit())
-	want := map[string]string{"index.html": "3", "new/index.html": "3", "f": "now a file", "d/x": "now a dir", "bundle/a": "1", "bundle/b": "3"}
+	want := map[string]string{"index.html": "3", "new/index.html": "3", "f": "now a file", "d/x": "now a dir", "bundle/a": "1", "bundle/b": "3",
+		"en/roles/kept/index.html": "3", "it/roles/x/index.html": "3"}
 	if got := readTree(t, target); !maps.Equal(got, want) {
 		t.Errorf("published %v, want %v", got, want)
 	}
