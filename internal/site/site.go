@@ -66,11 +66,19 @@ type Builder struct {
 	// a fresh buffer for each of thousands of pages cost more than their
 	// templates.
 	buffers chan *bytes.Buffer
+	// large are kept buffers of the library pages, megabytes each at
+	// thousands of guides: a fresh one for each such page cost about as
+	// much, in first-touched memory, as rendering it.
+	large chan *bytes.Buffer
 }
 
-// maxKeptBuffer is the largest buffer worth keeping for the next page: the
-// few library pages larger than this grow their own.
-const maxKeptBuffer = 1 << 20
+// maxKeptBuffer is the largest buffer b.buffers keeps for the next page;
+// b.large keeps keptLarge larger ones, up to maxLargeBuffer.
+const (
+	maxKeptBuffer  = 1 << 20
+	maxLargeBuffer = 32 << 20
+	keptLarge      = 4
+)
 
 // keptBuffers is how many buffers b.buffers keeps: enough for the pages
 // queued for the writer, one per renderer and the fragments they render,
@@ -90,20 +98,40 @@ func (b *Builder) buffer() *bytes.Buffer {
 
 // release gives a buffer back for the next page.
 func (b *Builder) release(buf *bytes.Buffer) {
-	if buf.Cap() > maxKeptBuffer {
+	keep := b.buffers
+	switch {
+	case buf.Cap() > maxLargeBuffer:
+		return
+	case buf.Cap() > maxKeptBuffer:
+		keep = b.large
+	}
+	select {
+	case keep <- buf:
+	default:
+	}
+}
+
+// fit readies the empty buf for n bytes: when it is smaller, it takes a
+// kept large buffer's memory if there is one, and grows.
+func (b *Builder) fit(buf *bytes.Buffer, n int) {
+	if n <= buf.Cap() {
 		return
 	}
 	select {
-	case b.buffers <- buf:
+	case lb := <-b.large:
+		*buf, *lb = *lb, *buf
+		buf.Reset()
+		b.release(lb)
 	default:
 	}
+	buf.Grow(n)
 }
 
 // New prepares a Builder; its problems are the templates', locales' and
 // assets' own.
 func New(cfg Config) (*Builder, diag.List) {
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	b := &Builder{cfg: cfg, base: basePath(cfg.BaseURL), md: markdown.New(), min: assets.NewMinifier(), buffers: make(chan *bytes.Buffer, keptBuffers)}
+	b := &Builder{cfg: cfg, base: basePath(cfg.BaseURL), md: markdown.New(), min: assets.NewMinifier(), buffers: make(chan *bytes.Buffer, keptBuffers), large: make(chan *bytes.Buffer, keptLarge)}
 	var errs diag.List
 	var err error
 	if b.cat, err = i18n.Load(cfg.Locales, DefaultLocale); err != nil {

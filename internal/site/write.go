@@ -197,7 +197,7 @@ func (p *plan) render(j job, doc *markdown.Doc, buf *bytes.Buffer) (*Rendered, e
 	} else {
 		var v *view
 		if v, err = p.viewOf(j, doc); err == nil {
-			buf.Grow(v.size())
+			p.b.fit(buf, v.size())
 			err = p.b.tmpl.Page(buf, v.Locale, j.template, v)
 		}
 	}
