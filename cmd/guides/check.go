@@ -59,6 +59,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	findings := translation.Report(res.Site, b.Catalog().Gaps(), translation.Options{
 		ContentDir: cfg.ContentDir,
 		LocalesDir: filepath.ToSlash(filepath.Clean(filepath.Join(c.root, "locales"))),
+		Has:        b.Catalog().Has,
 	})
 	var problems diag.List
 	var summary []string

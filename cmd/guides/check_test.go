@@ -13,8 +13,8 @@ import (
 var translationSite = map[string]string{
 	"content/en/_index.md":    "---\ntitle: Guides\nsummary: All guides.\n---\n",
 	"content/it/_index.md":    "---\ntitle: Guide\nsummary: Tutte le guide.\n---\n",
-	"content/en/roles/qa.md":  "---\ntitle: QA\nfamily: quality\nsummary: S\nupdated: 2026-11-22\n---\nBody.\n",
-	"content/it/roles/qa.md":  "---\ntitle: QA\nfamily: quality\nsummary: S\nupdated: 2026-10-01\n---\nCorpo.\n",
+	"content/en/roles/qa.md":  "---\ntitle: QA\nfamily: engineering\nsummary: S\nupdated: 2026-11-22\n---\nBody.\n",
+	"content/it/roles/qa.md":  "---\ntitle: QA\nfamily: engineering\nsummary: S\nupdated: 2026-10-01\n---\nCorpo.\n",
 	"content/en/roles/ops.md": "---\ntitle: Ops\nfamily: operations\nsummary: S\nupdated: 2026-11-22\n---\nBody.\n",
 }
 

@@ -22,6 +22,9 @@
 //   - Messages: every message the default locale defines and a locale lacks,
 //     and every plural form a locale's plural message lacks (see
 //     i18n.Catalog.Gaps for which forms each locale needs).
+//   - A family a published guide names needs a family_<slug> message; when
+//     the default locale has none, every locale without one is reported (a
+//     locale that lacks only its translation is a message gap above).
 //   - A sample's statement is missing in a locale the site and the sample
 //     format both know (sample.Locales) when statement.<locale>.md is absent.
 //
@@ -78,6 +81,11 @@ type Finding struct {
 type Options struct {
 	ContentDir string // the content directory as the user named it, e.g. "content"
 	LocalesDir string // the locales directory as the user named it, e.g. "locales"
+	// Has reports whether a locale has a message (i18n.Catalog.Has); with
+	// it, a family that a published guide names and a locale has no
+	// family_<slug> label for is a missing message too (its pages show the
+	// slug in title case).
+	Has func(locale, id string) bool
 }
 
 // Report lists every finding of s and the catalog's gaps, sorted by locale
@@ -87,6 +95,7 @@ func Report(s *content.Site, gaps []i18n.Gap, opts Options) []Finding {
 	out = append(out, guides(s, opts)...)
 	out = append(out, messages(gaps, opts)...)
 	out = append(out, statements(s, opts)...)
+	out = append(out, familyLabels(s, opts)...)
 	slices.SortFunc(out, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(localeIndex(s.Locales, a.Locale), localeIndex(s.Locales, b.Locale)),
 			cmp.Compare(a.Kind, b.Kind), strings.Compare(a.Item, b.Item), strings.Compare(a.Detail, b.Detail))
@@ -190,6 +199,39 @@ func messages(gaps []i18n.Gap, opts Options) []Finding {
 			f.Msg = fmt.Sprintf("missing message %q: not translated to %s (source %s)", g.ID, g.Locale, src)
 		}
 		out = append(out, f)
+	}
+	return out
+}
+
+// familyLabels lists, per locale, the families of published guides that
+// have no label there nor in the default locale, each once, at the first
+// guide that names it.
+func familyLabels(s *content.Site, opts Options) []Finding {
+	if opts.Has == nil {
+		return nil
+	}
+	var out []Finding
+	seen := map[[2]string]bool{}
+	for _, p := range s.Pages {
+		if p.Kind != content.Guide || p.Guide.Draft {
+			continue
+		}
+		id := "family_" + p.Guide.Family
+		for _, loc := range s.Locales {
+			// A label the default locale has and loc lacks is a message gap,
+			// reported as such.
+			if opts.Has(loc, id) || opts.Has(s.Locales[0], id) || seen[[2]string{loc, id}] {
+				continue
+			}
+			seen[[2]string{loc, id}] = true
+			file := path.Join(opts.LocalesDir, loc+".toml")
+			out = append(out, Finding{
+				Locale: loc, Kind: MissingMessage, Item: file,
+				Detail: fmt.Sprintf("%s: the label of family %q (%s)", id, p.Guide.Family, p.File),
+				Pos:    diag.Pos{File: file, Line: 1},
+				Msg:    fmt.Sprintf("missing message %q: the label of family %q, which %s names", id, p.Guide.Family, p.File),
+			})
+		}
 	}
 	return out
 }

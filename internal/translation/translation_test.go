@@ -51,7 +51,11 @@ func TestReport(t *testing.T) {
 			if len(errs) > 0 {
 				t.Fatalf("fixture does not load:\n%v", errs)
 			}
-			findings := Report(site, cat.Gaps(), Options{ContentDir: "content", LocalesDir: "locales"})
+			opts := Options{ContentDir: "content", LocalesDir: "locales"}
+			if strings.HasPrefix(file, "testdata/missing-family") { // the other fixtures' locales define only what they are about
+				opts.Has = cat.Has
+			}
+			findings := Report(site, cat.Gaps(), opts)
 			var table bytes.Buffer
 			if err := WriteTable(&table, findings); err != nil {
 				t.Fatal(err)
