@@ -47,7 +47,7 @@ func Parse(src []byte, first int) (*Doc, []LineError) {
 		if noDocument(src) {
 			return d, nil
 		}
-		errs := errorList(err, nil, false)
+		errs := errorList(err, nil, false, src)
 		for i := range errs {
 			if errs[i].Line > 0 {
 				errs[i].Line += first - 1
@@ -98,7 +98,7 @@ func (d *Doc) Decode(v any) []LineError {
 	// decoded into a struct or map, unless a value may be reported away
 	// from its key.
 	t := reflect.TypeOf(v)
-	return errorList(err, t, d.root.Kind == yaml.MappingNode && !d.indirect && isMapping(t))
+	return errorList(err, t, d.root.Kind == yaml.MappingNode && !d.indirect && isMapping(t), nil)
 }
 
 // Load decodes src into v, rejecting unknown fields, and returns every problem.
@@ -111,7 +111,7 @@ func Load(src []byte, v any) []LineError {
 }
 
 // Errors splits an error from go.yaml.in/yaml/v4 into its positioned parts.
-func Errors(err error) []LineError { return errorList(err, nil, false) }
+func Errors(err error) []LineError { return errorList(err, nil, false, nil) }
 
 var duplicateKey = regexp.MustCompile(`^mapping key (".*") already defined at line (\d+)$`)
 
@@ -119,7 +119,7 @@ var duplicateKey = regexp.MustCompile(`^mapping key (".*") already defined at li
 // the type decoded into, names the fields a mapping should have. When
 // local, each collected error is local but a repeated key, which drops
 // its whole mapping.
-func errorList(err error, t reflect.Type, local bool) []LineError {
+func errorList(err error, t reflect.Type, local bool, src []byte) []LineError {
 	var many *yaml.LoadErrors
 	if errors.As(err, &many) && len(many.Errors) > 0 {
 		fields := structFields(t)
@@ -136,37 +136,53 @@ func errorList(err error, t reflect.Type, local bool) []LineError {
 	}
 	var one *yaml.LoadError
 	if errors.As(err, &one) {
-		return []LineError{syntaxError(one)}
+		return []LineError{syntaxError(one, src)}
 	}
 	return []LineError{{Msg: err.Error()}}
 }
 
 // syntaxError words the parser's message on a text that is not YAML for an
 // editor, at the line of the mistake: an unclosed quote or bracket is where
-// it opens, not where the parser gave up.
-func syntaxError(e *yaml.LoadError) LineError {
+// it opens, not where the parser gave up. src, when not nil, is the text, to
+// tell the mistakes that share a message apart.
+func syntaxError(e *yaml.LoadError, src []byte) LineError {
 	at, msg := e.Mark, e.Message
-	opened := func(what string) {
-		if e.ContextMark.Line > 0 {
-			at = e.ContextMark
-		}
-		msg = what
-	}
+	opened := func(what string) { at, msg = e.ContextMark, what }
+	quoted := strings.Contains(e.ContextMsg, "quoted scalar")
 	switch {
-	case strings.Contains(e.ContextMsg, "quoted scalar"):
+	case quoted && strings.Contains(msg, "end of stream"):
 		opened("quoted text is never closed: end it with the quote it starts with")
+	case quoted: // an escape: \U, \x and \u want hexadecimal digits
+		msg += `: in double quotes a backslash starts an escape; use single quotes ('C:\Users'), or write \\ for a backslash`
 	case strings.Contains(e.ContextMsg, "flow sequence"):
-		opened("the list opened with [ is not closed: end it with ], and separate its items with commas")
+		opened("the list opened with [ is not closed or holds a stray character: end it with ], separate its items with commas and quote an item with \": \" in it")
 	case strings.Contains(e.ContextMsg, "flow mapping"):
-		opened("the mapping opened with { is not closed: end it with }, and separate its fields with commas")
+		opened("the mapping opened with { is not closed or holds a stray character: end it with }, and separate its fields with commas")
+	case strings.Contains(e.ContextMsg, "block scalar"):
+		msg = "text after | or > starts on the next line, indented under its field"
 	case strings.Contains(msg, "tab character"):
 		msg = "a tab indents this line: indent YAML with spaces"
 	case strings.HasPrefix(msg, "mapping values are not allowed"):
-		msg += `: text with ": " in it needs quotes, as in title: "Backend: how to hire"`
+		if strings.Contains(lineBefore(src, at), ": ") {
+			msg += `: text with ": " in it needs quotes, as in title: "Backend: how to hire"`
+		} else {
+			msg += ": check the indentation (a field starts in the column of the fields beside it)"
+		}
 	case strings.HasPrefix(msg, "did not find expected"):
-		msg += ": check the indentation (the lines of one field, or of one list item, start in the same column)"
+		msg += ": check the indentation (the lines of one field, or of one list item, start in the same column) and that every quote is closed on its line"
 	}
 	return LineError{Line: at.Line, Col: at.Column, Msg: msg}
+}
+
+// lineBefore is the text of src's line at m (1-based) before m's column,
+// or "" without src.
+func lineBefore(src []byte, m yaml.Mark) string {
+	lines := bytes.Split(src, []byte("\n"))
+	if m.Line < 1 || m.Line > len(lines) {
+		return ""
+	}
+	line := lines[m.Line-1]
+	return string(line[:min(max(m.Column-1, 0), len(line))])
 }
 
 // KeyLines maps each top-level key of the document to its line, so a check

@@ -44,12 +44,16 @@ func TestDecode(t *testing.T) {
 		{"through an alias", "title: &t [T]\nsummary: *t\n", []LineError{
 			{10, 8, "wrong type: got a list, want text", false, ""}, {10, 8, "wrong type: got a list, want text", false, ""}}},
 		// A syntax error is where the editor made it, in words that say what to do.
-		{"unclosed list", "title: [T\nfamily: f\n", []LineError{{10, 8, "the list opened with [ is not closed: end it with ], and separate its items with commas", false, ""}}},
-		{"unclosed mapping", "family: f\nprocess: [{name: A\nsummary: s\n", []LineError{{11, 11, "the mapping opened with { is not closed: end it with }, and separate its fields with commas", false, ""}}},
+		{"unclosed list", "title: [T\nfamily: f\n", []LineError{{10, 8, `the list opened with [ is not closed or holds a stray character: end it with ], separate its items with commas and quote an item with ": " in it`, false, ""}}},
+		{"unclosed mapping", "family: f\nprocess: [{name: A\nsummary: s\n", []LineError{{11, 11, "the mapping opened with { is not closed or holds a stray character: end it with }, and separate its fields with commas", false, ""}}},
 		{"unclosed quote", "title: T\nsummary: \"abc\nfamily: x\nupdated: 2026\n", []LineError{{11, 10, "quoted text is never closed: end it with the quote it starts with", false, ""}}},
 		{"colon in text", "title: Backend: how\n", []LineError{{10, 15, `mapping values are not allowed in this context: text with ": " in it needs quotes, as in title: "Backend: how to hire"`, false, ""}}},
 		{"tab indent", "process:\n  - name: A\n\tminutes: 60\n", []LineError{{12, 1, "a tab indents this line: indent YAML with spaces", false, ""}}},
-		{"misaligned field", "process:\n  - name: A\n    minutes: 60\n   focus: x\n", []LineError{{13, 4, "did not find expected '-' indicator: check the indentation (the lines of one field, or of one list item, start in the same column)", false, ""}}},
+		{"bad escape, quotes closed", `title: "C:\Users\me"` + "\n", []LineError{{10, 13, `did not find expected hexadecimal number: in double quotes a backslash starts an escape; use single quotes ('C:\Users'), or write \\ for a backslash`, false, ""}}},
+		{"unknown escape", `title: "a \q"` + "\n", []LineError{{10, 11, `found unknown escape character: in double quotes a backslash starts an escape; use single quotes ('C:\Users'), or write \\ for a backslash`, false, ""}}},
+		{"indented key", "title: T\n  family: x\n", []LineError{{11, 9, "mapping values are not allowed in this context: check the indentation (a field starts in the column of the fields beside it)", false, ""}}},
+		{"block scalar text on its line", "summary: > Long text\n", []LineError{{10, 12, "text after | or > starts on the next line, indented under its field", false, ""}}},
+		{"misaligned field", "process:\n  - name: A\n    minutes: 60\n   focus: x\n", []LineError{{13, 4, "did not find expected '-' indicator: check the indentation (the lines of one field, or of one list item, start in the same column) and that every quote is closed on its line", false, ""}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, errs := Parse([]byte(tc.src), 10)
