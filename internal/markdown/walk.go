@@ -85,6 +85,16 @@ func (w *walker) link(n ast.Node, dest []byte) {
 	w.doc.Links = append(w.doc.Links, l)
 }
 
+// offsetIn is where sub, a slice of src's own bytes (as a node's segment
+// gives it), starts in src.
+func offsetIn(src, sub []byte) (int, bool) {
+	off := cap(src) - cap(sub)
+	if len(sub) == 0 || off < 0 || off+len(sub) > len(src) || &src[off] != &sub[0] {
+		return 0, false
+	}
+	return off, true
+}
+
 // shown reports whether a question or try block holds n: those show on
 // the kit and library pages too.
 func (w *walker) shown(n ast.Node) bool {
@@ -100,16 +110,8 @@ func (w *walker) shown(n ast.Node) bool {
 // one is an error as [text](javascript:...) is, at the line of its text.
 func (w *walker) autoLink(n *ast.AutoLink) {
 	line := w.line
-	if b := n.Parent(); b != nil {
-		for b.Type() != ast.TypeBlock && b.Parent() != nil {
-			b = b.Parent()
-		}
-		if lines := b.Lines(); lines.Len() > 0 {
-			start := lines.At(0).Start
-			if i := bytes.Index(w.src[start:], n.Label(w.src)); i >= 0 {
-				line = lineOf(w.src, start+i)
-			}
-		}
+	if off, ok := offsetIn(w.src, n.Label(w.src)); ok {
+		line = lineOf(w.src, off)
 	}
 	dest := string(n.URL(w.src))
 	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
@@ -118,17 +120,40 @@ func (w *walker) autoLink(n *ast.AutoLink) {
 	w.doc.Links = append(w.doc.Links, Link{Dest: dest, Line: line, Shown: w.shown(n)})
 }
 
+// strayAttribute reports a heading whose text ends as {#id} would, but
+// was not read as one: {#Two words}, {# x}, a second {#id}, or an {#id}
+// followed by the closing #s that keep goldmark from reading it.
+func (w *walker) strayAttribute(n *ast.Heading) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	last := lines.At(lines.Len() - 1)
+	m := strayAttrRE.FindSubmatch(last.Value(w.src)) // the text: an {#id} read as one is not in it
+	if m == nil || len(m[1]) > 0 {                   // none, or \{ written to show a brace
+		return
+	}
+	raw := strayAttrRE.FindSubmatch(w.src[last.Start:lineEnd(w.src, last.Start)]) // the line, closing #s included
+	if raw != nil && bytes.Contains(raw[3], []byte("#")) {
+		w.errorf(w.line, "heading attribute %s is followed by closing #s, which keep it from being read: remove them", m[2])
+	} else {
+		w.errorf(w.line, "heading attribute %s is not understood: pin the heading's ID as {#id}, one word of letters, digits, dashes and underscores", m[2])
+	}
+}
+
+func lineEnd(src []byte, from int) int {
+	if i := bytes.IndexByte(src[from:], '\n'); i >= 0 {
+		return from + i
+	}
+	return len(src)
+}
+
 func (w *walker) heading(n *ast.Heading) {
 	if n.Level == 1 && w.prefix == "" {
 		w.errorf(w.line, "a # heading: the page's title is its only one; start sections at ##")
 	}
 	n.Level = min(n.Level+w.demote, 6)
-	if lines := n.Lines(); lines.Len() > 0 {
-		last := lines.At(lines.Len() - 1)
-		if m := strayAttrRE.Find(last.Value(w.src)); m != nil {
-			w.errorf(w.line, "heading attribute %s is not understood: pin the heading's ID as {#id}, one word of letters, digits, dashes and underscores", bytes.TrimSpace(m))
-		}
-	}
+	w.strayAttribute(n)
 	for _, a := range n.Attributes() {
 		if string(a.Name) != "id" {
 			w.errorf(w.line, "heading attribute %q: a heading takes only {#id}", a.Name)
@@ -294,12 +319,12 @@ func (w *walker) checkTried() {
 	}
 }
 
+// strayAttrRE matches the {#...} that ends a heading's source line: (1) a
+// backslash before it, (2) the attribute, (3) what follows it.
+var strayAttrRE = regexp.MustCompile(`(\\?)(\{\s*[#.][^{}]*\})([\s#]*)$`)
+
 // idRE is what an ID given in Markdown may be: safe in a URL fragment and
 // an HTML attribute unquoted.
-// strayAttrRE matches what ends a heading's text as {#id} would, but was
-// not read as one ({#Two words}, {# x}, a second {#id}).
-var strayAttrRE = regexp.MustCompile(`\{\s*[#.][^{}]*\}\s*$`)
-
 var idRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}_-]*$`)
 
 // hasQuestion reports whether a question block holds anything but its
