@@ -89,7 +89,9 @@ func checkBaseURL(value string) error {
 		return fmt.Errorf("-base-url %q has a user name or password, which every page would publish: remove it", value)
 	}
 	if p := strings.TrimRight(u.Path, "/"); p != "" && path.Clean(p) != p {
-		return fmt.Errorf("-base-url %q has a path with empty, . or .. segments: give it as %s", value, strings.Replace(value, u.Path, path.Clean(u.Path)+"/", 1))
+		clean := *u
+		clean.Path, clean.RawPath = strings.TrimRight(path.Clean(u.Path), "/")+"/", ""
+		return fmt.Errorf("-base-url %q has a path with empty, . or .. segments: give it as %s", value, clean.String())
 	}
 	return nil
 }

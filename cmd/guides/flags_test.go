@@ -26,6 +26,8 @@ func TestRejectsBadURLs(t *testing.T) {
 		{"build", "base-url", "https://example.com/#top", `-base-url "https://example.com/#top" has a fragment, which would come before the paths the site appends: remove it`},
 		{"build", "base-url", "https://example.com/a/../guides/", `-base-url "https://example.com/a/../guides/" has a path with empty, . or .. segments: give it as https://example.com/guides/`},
 		{"build", "base-url", "https://example.com//guides", `-base-url "https://example.com//guides" has a path with empty, . or .. segments: give it as https://example.com/guides/`},
+		{"build", "base-url", "https://example.com/./", `-base-url "https://example.com/./" has a path with empty, . or .. segments: give it as https://example.com/`},
+		{"build", "base-url", "https://example.com/a%20b//c/", `-base-url "https://example.com/a%20b//c/" has a path with empty, . or .. segments: give it as https://example.com/a%20b/c/`},
 		{"build", "base-url", "https://me:secret@example.com/", `-base-url "https://me:secret@example.com/" has a user name or password, which every page would publish: remove it`},
 		{"build", "runner-url", "localhost:8090", `-runner-url "localhost:8090" is not an absolute http or https URL: ` + runner},
 		{"build", "runner-url", "http://:8090", `-runner-url "http://:8090" has no host: ` + runner},

@@ -84,6 +84,24 @@ func TestBuildBelowAPath(t *testing.T) {
 	}
 }
 
+// TestBasePathIsEscaped: a base path is a URL's, so it may hold characters
+// an HTML attribute escapes; the links and the canonical URL agree on it.
+func TestBasePathIsEscaped(t *testing.T) {
+	cfg := testConfig(nil)
+	cfg.Content = os.DirFS("../../content")
+	cfg.BaseURL = "https://example.org/q&a/"
+	res, mem := buildConfig(t, cfg)
+	if errs := CheckLinks(res, mem); len(errs) > 0 {
+		t.Fatalf("CheckLinks:\n%v", errs)
+	}
+	got := outputFile(t, mem, "en/index.html")
+	for _, want := range []string{`<a class="brand" href="/q&amp;a/en/">`, `<link rel="canonical" href="https://example.org/q&amp;a/en/">`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("en/index.html lacks %s", want)
+		}
+	}
+}
+
 // TestCheckLinksBelowAPath: on a site below a path, a site path without it
 // leaves the site.
 func TestCheckLinksBelowAPath(t *testing.T) {

@@ -103,9 +103,12 @@ func checkRendered(base, from, ref string, pages map[string]*scan, mem *output.M
 	}
 	page, _ := url.Parse(base + from)
 	t := page.ResolveReference(u)
-	sitePath, ok := strings.CutPrefix(t.Path, base)
+	sitePath, ok := strings.CutPrefix(t.EscapedPath(), base) // base is escaped too
 	if !ok || !strings.HasPrefix(sitePath, "/") {
 		return "link " + ref + " leaves the site, which is served below " + base + "/"
+	}
+	if sitePath, err = url.PathUnescape(sitePath); err != nil {
+		return "malformed link " + ref
 	}
 	target, ok := pages[sitePath]
 	if !ok {

@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"maps"
 	"path"
@@ -52,13 +53,15 @@ const DefaultLocale = "en"
 // Builder holds what every build of a run shares: one goldmark, the parsed
 // templates, the message catalog, the bundled assets and the minifier.
 type Builder struct {
-	cfg    Config
-	base   string // the path of cfg.BaseURL ("/guides"), given to every page's site paths
-	md     *markdown.Markdown
-	cat    *i18n.Catalog
-	tmpl   *render.Templates
-	bundle *assets.Bundle
-	min    *assets.Minifier
+	cfg  Config
+	base string // the path of cfg.BaseURL ("/guides"), given to every page's site paths
+	// baseAttr is base escaped for an HTML attribute value (a path may hold &).
+	baseAttr string
+	md       *markdown.Markdown
+	cat      *i18n.Catalog
+	tmpl     *render.Templates
+	bundle   *assets.Bundle
+	min      *assets.Minifier
 
 	// buffers are the buffers pages render into, kept across garbage
 	// collections (which empty a sync.Pool). A page's HTML lives only until
@@ -131,7 +134,7 @@ func (b *Builder) fit(buf *bytes.Buffer, n int) {
 // assets' own.
 func New(cfg Config) (*Builder, diag.List) {
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	b := &Builder{cfg: cfg, base: basePath(cfg.BaseURL), md: markdown.New(), min: assets.NewMinifier(), buffers: make(chan *bytes.Buffer, keptBuffers), large: make(chan *bytes.Buffer, keptLarge)}
+	b := &Builder{cfg: cfg, base: basePath(cfg.BaseURL), baseAttr: html.EscapeString(basePath(cfg.BaseURL)), md: markdown.New(), min: assets.NewMinifier(), buffers: make(chan *bytes.Buffer, keptBuffers), large: make(chan *bytes.Buffer, keptLarge)}
 	var errs diag.List
 	var err error
 	if b.cat, err = i18n.Load(cfg.Locales, DefaultLocale); err != nil {

@@ -217,21 +217,21 @@ func (p *plan) render(j job, doc *markdown.Doc, buf *bytes.Buffer) (*Rendered, e
 // finish gives a rendered page in buf the site's base path and, with
 // -minify, minifies it.
 func (p *plan) finish(buf *bytes.Buffer) error {
-	if p.b.base == "" && !p.b.cfg.Minify {
-		return nil
-	}
-	html := buf.Bytes()
 	if p.b.base != "" {
-		html = withBasePath(make([]byte, 0, len(html)+len(html)/8), html, p.b.base)
+		out := p.b.buffer()
+		p.b.fit(out, buf.Len()+buf.Len()/8)
+		out.Write(withBasePath(out.AvailableBuffer(), buf.Bytes(), p.b.baseAttr))
+		*buf, *out = *out, *buf
+		p.b.release(out)
 	}
 	if p.b.cfg.Minify {
-		var err error
-		if html, err = p.b.min.HTML(html); err != nil {
+		html, err := p.b.min.HTML(buf.Bytes())
+		if err != nil {
 			return err
 		}
+		buf.Reset()
+		buf.Write(html)
 	}
-	buf.Reset()
-	buf.Write(html)
 	return nil
 }
 
