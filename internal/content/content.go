@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"cmp"
 	"io/fs"
 	"maps"
@@ -11,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"guides/internal/diag"
 	"guides/internal/sample"
@@ -182,8 +180,8 @@ func (l *loader) read(p string) (split, bool) {
 		l.add(l.pos(p, 1), "%v", err)
 		return split{}, false
 	}
-	if line := notText(src); line > 0 {
-		l.add(l.pos(p, line), "text is not UTF-8: save the file as UTF-8")
+	if line := diag.NotTextLine(src); line > 0 {
+		l.add(l.pos(p, line), diag.NotText)
 		return split{}, false // every other message would be about the encoding too
 	}
 	sp, err := splitFrontMatter(src)
@@ -192,22 +190,6 @@ func (l *loader) read(p string) (split, bool) {
 		return split{}, false
 	}
 	return sp, true
-}
-
-// notText is the line of the first byte of src that is not UTF-8 text (a
-// byte of another encoding, or the NUL of UTF-16), or 0.
-func notText(src []byte) int {
-	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
-		return 0
-	}
-	for i := 0; i < len(src); {
-		r, n := utf8.DecodeRune(src[i:])
-		if (r == utf8.RuneError && n == 1) || r == 0 {
-			return bytes.Count(src[:i], []byte("\n")) + 1
-		}
-		i += n
-	}
-	return 0
 }
 
 // decode decodes front matter strictly into v, reporting each problem at

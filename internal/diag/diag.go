@@ -4,10 +4,12 @@
 package diag
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a position in a file. Line and Col count from 1; zero means unknown.
@@ -90,4 +92,23 @@ func (l List) Error() string {
 func LineAt(src []byte, off int) int {
 	off = min(max(off, 0), len(src))
 	return 1 + strings.Count(string(src[:off]), "\n")
+}
+
+// NotText is the problem of a file NotTextLine finds a line in.
+const NotText = "text is not UTF-8: save the file as UTF-8"
+
+// NotTextLine is the line of the first byte of src that is not UTF-8 text (a
+// byte of another encoding, or the NUL of UTF-16), or 0.
+func NotTextLine(src []byte) int {
+	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+		return 0
+	}
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if (r == utf8.RuneError && n == 1) || r == 0 {
+			return bytes.Count(src[:i], []byte("\n")) + 1
+		}
+		i += n
+	}
+	return 0
 }

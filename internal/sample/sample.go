@@ -213,13 +213,21 @@ func (l loader) checkMeta(m meta, lines map[string]int) {
 }
 
 func (l loader) statements(s *Sample) {
+	reported := false // an English statement that is not text, said once
 	for _, loc := range Locales {
-		b, err := fs.ReadFile(l.fsys, path.Join(l.dir, "statement."+loc+".md"))
-		if err == nil {
-			s.Statements[loc] = string(b)
+		name := "statement." + loc + ".md"
+		b, err := fs.ReadFile(l.fsys, path.Join(l.dir, name))
+		if err != nil {
+			continue
 		}
+		if line := diag.NotTextLine(b); line > 0 {
+			l.errs.Add(l.pos(name, line), diag.NotText)
+			reported = reported || loc == "en"
+			continue
+		}
+		s.Statements[loc] = string(b)
 	}
-	if s.Statements["en"] == "" {
+	if s.Statements["en"] == "" && !reported {
 		l.errs.Add(l.pos("statement.en.md", 1), "missing English statement")
 	}
 }

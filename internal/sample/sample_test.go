@@ -158,6 +158,11 @@ func TestLoadReportsProblemsAtTheirPosition(t *testing.T) {
 			want:   []problem{{"python/solution.py", 1, "missing file"}},
 		},
 		{
+			name: "statement not UTF-8",
+			set:  map[string]string{"statement.en.md": "# Demo\n\nLatin-1 caf\xe9.\n"},
+			want: []problem{{"statement.en.md", 3, "text is not UTF-8"}},
+		},
+		{
 			name:   "missing English statement",
 			remove: []string{"statement.en.md"},
 			want:   []problem{{"statement.en.md", 1, "missing English statement"}},
