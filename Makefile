@@ -44,7 +44,7 @@ check: build
 # stops both. When serve exits by itself (port taken), the runner stops too.
 run: site runner-deps
 	@runner=; serve=; \
-	stop() { kill $$serve $$runner 2>/dev/null; wait $$serve $$runner 2>/dev/null; }; \
+	stop() { kill $$serve $$runner 2>/dev/null; wait $$serve $$runner 2>/dev/null; serve=; runner=; }; \
 	trap 'stop; exit 130' INT; trap 'stop; exit 143' TERM; trap stop EXIT; \
 	if [ -x $(BIN)/runner-worker ]; then \
 		$(BIN)/runner-worker -addr 127.0.0.1:8090 -samples content/samples -origin $(SITE) -origin http://127.0.0.1:1313 & \
