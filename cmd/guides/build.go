@@ -25,8 +25,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	minify := fs.Bool("minify", false, "minify HTML")
 	drafts := fs.Bool("drafts", false, "include draft guides")
 	cache := fs.String("cache", defaultSearchCache(), "`directory` keeping the last search indexes, reused when the guide pages did not change (\"\" for no cache)")
-	if !parse(fs, args, stderr) {
-		return 2
+	if status, ok := parse(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	for _, err := range []error{
 		checkBaseURL(*baseURL),

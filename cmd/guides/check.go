@@ -37,8 +37,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	c.register(fs)
 	strict := fs.Bool("strict", false, "make every finding of the translation report an error (exit status 1)")
 	samples := fs.Bool("samples", false, "also judge every sample's reference and starter in runner-worker's sandbox (needs root and bubblewrap)")
-	if !parse(fs, args, stderr) {
-		return 2
+	if status, ok := parse(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	if errs := c.checkDirs(); len(errs) > 0 {
 		return report(stderr, errs)

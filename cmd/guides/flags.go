@@ -29,17 +29,38 @@ func (c *common) register(fs *flag.FlagSet) {
 }
 
 // parse parses args and rejects leftover arguments, which flag would
-// otherwise ignore along with any flag after them.
-func parse(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
+// otherwise ignore along with any flag after them. When it returns false,
+// the command exits with status: 2 after a usage error, 0 after the help
+// that -h asked for.
+func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (status int, ok bool) {
+	if helpAsked(args) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return 0, false
+	}
 	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
-		return false
+		return 2, false
 	}
 	if fs.NArg() > 0 {
-		usageError(fs, "unexpected argument %q", fs.Arg(0))
-		return false
+		return usageError(fs, "unexpected argument %q", fs.Arg(0)), false
 	}
-	return true
+	return 0, true
+}
+
+// helpAsked reports whether args ask for a command's help (-h, -help,
+// --help) before any "--": it goes to stdout with exit status 0, as
+// `guides help` does, not to stderr as a usage error.
+func helpAsked(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "--h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 // usageError prints a problem with the command line on one line, then the

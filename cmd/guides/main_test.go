@@ -156,6 +156,24 @@ func TestUsageErrors(t *testing.T) {
 	}
 }
 
+// TestHelp: asked for, a command's help is no error: it goes to stdout,
+// exit status 0, and the command does nothing else.
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{
+		{"build", "-h"}, {"build", "-out", "x", "--help"}, {"check", "-help"}, {"serve", "-h"}, {"new", "role", "x", "-h"}, {"help"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			code, stdout, stderr := runCLI(t, args...)
+			if code != 0 || stderr != "" {
+				t.Errorf("exit %d, stderr %q; want 0 and nothing", code, stderr)
+			}
+			if !strings.Contains(stdout, "-content") && !strings.Contains(stdout, "commands:") {
+				t.Errorf("stdout has no usage: %q", stdout)
+			}
+		})
+	}
+}
+
 func TestCheckFindsTemplateLevelProblemsAndPasses(t *testing.T) {
 	dir := writeSite(t, validSite)
 	code, stdout, stderr := runCLI(t, "check", "-root", root, "-content", filepath.Join(dir, "content"))

@@ -27,7 +27,12 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("new", flag.ContinueOnError)
 	content := flags.String("content", "content", "content `directory`")
 	family := flags.String("family", "engineering", "the guide's `family`, which groups roles on the home page")
-	flags.Usage = func() { fmt.Fprint(stderr, newUsage); flags.PrintDefaults() }
+	flags.Usage = func() { fmt.Fprint(flags.Output(), newUsage); flags.PrintDefaults() }
+	if helpAsked(args) {
+		flags.SetOutput(stdout)
+		flags.Usage()
+		return 0
+	}
 	pos, ok := parseInterspersed(flags, args, stderr)
 	if !ok {
 		return 2

@@ -20,8 +20,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	c.register(fs)
 	addr := fs.String("addr", "127.0.0.1:1313", "listen `address`")
 	runner := fs.String("runner-url", "http://127.0.0.1:8090", "`URL` of runner-worker for try blocks")
-	if !parse(fs, args, stderr) {
-		return 2
+	if status, ok := parse(fs, args, stdout, stderr); !ok {
+		return status
 	}
 	if err := checkURL("runner-url", *runner, "http://127.0.0.1:8090"); err != nil {
 		return usageError(fs, "%v", err)
