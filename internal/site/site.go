@@ -134,7 +134,9 @@ func (b *Builder) fit(buf *bytes.Buffer, n int) {
 // assets' own.
 func New(cfg Config) (*Builder, diag.List) {
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	b := &Builder{cfg: cfg, base: basePath(cfg.BaseURL), baseAttr: html.EscapeString(basePath(cfg.BaseURL)), md: markdown.New(), min: assets.NewMinifier(), buffers: make(chan *bytes.Buffer, keptBuffers), large: make(chan *bytes.Buffer, keptLarge)}
+	base := basePath(cfg.BaseURL)
+	b := &Builder{cfg: cfg, base: base, baseAttr: html.EscapeString(base), md: markdown.New(), min: assets.NewMinifier(),
+		buffers: make(chan *bytes.Buffer, keptBuffers), large: make(chan *bytes.Buffer, keptLarge)}
 	var errs diag.List
 	var err error
 	if b.cat, err = i18n.Load(cfg.Locales, DefaultLocale); err != nil {

@@ -170,6 +170,8 @@ func syntaxError(e *yaml.LoadError, src []byte) LineError {
 		}
 	case strings.HasPrefix(msg, "did not find expected"):
 		msg += ": check the indentation (the lines of one field, or of one list item, start in the same column) and that every quote is closed on its line"
+	default:
+		msg = friendly(msg, nil)
 	}
 	return LineError{Line: at.Line, Col: at.Column, Msg: msg}
 }
