@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +53,46 @@ func TestNewRole(t *testing.T) {
 			if !strings.Contains(string(html), `id="`+id+`"`) {
 				t.Errorf("%s has no #%s", page, id)
 			}
+		}
+	}
+}
+
+// TestNewRolePublishedTooSoon: a scaffolded guide set to draft: false with
+// its placeholders left fails the build, at every placeholder's line.
+func TestNewRolePublishedTooSoon(t *testing.T) {
+	content := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(content, os.DirFS(filepath.Join(root, "content"))); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "new", "role", "qa-lead", "-content", content); code != 0 {
+		t.Fatalf("new: exit %d: %s", code, stderr)
+	}
+	var want []string
+	for loc, marker := range map[string]string{"en": "TODO", "it": "DA FARE"} {
+		p := filepath.Join(content, loc, "roles", "qa-lead.md")
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if strings.Contains(line, marker) && !strings.HasPrefix(line, "#") {
+				want = append(want, fmt.Sprintf("%s:%d: placeholder %q left by guides new", p, i+1, marker))
+			}
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(data), "\ndraft: true\n", "\ndraft: false\n", 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, stderr := runCLI(t, "build", "-root", root, "-content", content, "-out", filepath.Join(filepath.Dir(content), "public"), "-cache", "")
+	if code != 1 {
+		t.Fatalf("build: exit %d, want 1:\n%s", code, stderr)
+	}
+	if len(want) < 20 {
+		t.Fatalf("the drafts hold %d placeholders; the test expects the scaffold's many", len(want))
+	}
+	for _, w := range want {
+		if !strings.Contains(stderr, w) {
+			t.Errorf("stderr lacks %q", w)
 		}
 	}
 }

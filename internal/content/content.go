@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"io/fs"
 	"maps"
@@ -271,9 +272,32 @@ func (l *loader) guide(locale, key, p string) *Page {
 		page.invalid = true
 		return page
 	}
+	if !page.Guide.Draft {
+		l.placeholders(p, sp)
+	}
 	page.Slug = cmp.Or(page.Guide.Slug, page.Key)
 	page.URL = "/" + locale + "/roles/" + page.Slug + "/"
 	return page
+}
+
+// placeholderRE matches a line that starts, as a value, a list item or a
+// paragraph, with a placeholder of the drafts `guides new` writes (its
+// templates in internal/scaffold use exactly these).
+var placeholderRE = regexp.MustCompile(`^\s*(?:-\s+)?(?:[a-z_]+:\s*)?\[?(TODO|DA FARE)(?:[\s\]]|$)`)
+
+// placeholders reports each placeholder left in a guide about to be
+// published: its page would show "TODO" to every reader.
+func (l *loader) placeholders(p string, sp split) {
+	for _, part := range []struct {
+		text  []byte
+		first int
+	}{{sp.YAML, sp.YAMLLine}, {sp.Body, 1}} {
+		for i, line := range bytes.Split(part.text, []byte("\n")) {
+			if m := placeholderRE.FindSubmatch(line); m != nil {
+				l.add(l.pos(p, part.first+i), "placeholder %q left by guides new: write the text, or keep the guide a draft (draft: true)", m[1])
+			}
+		}
+	}
 }
 
 // required reports each required text field that is blank: at line 1 when

@@ -31,6 +31,13 @@ func TestFrontMatterErrors(t *testing.T) {
 		{name: "valid", src: "---\n" + base + "process:\n  - {name: Screen, minutes: 480}\n---\nBody.\n"},
 		{name: "body not UTF-8", src: "---\n" + base + "---\nBody.\n\nLatin-1 caf\xe9.\n",
 			want: []string{"x.md:9: text is not UTF-8: save the file as UTF-8"}},
+		{name: "placeholders in a published guide", src: "---\n" + base + "stack: [TODO]\n---\nTODO write this.\n\nKeep a TODO list.\n\n- DA FARE\n",
+			want: []string{
+				`x.md:6: placeholder "TODO" left by guides new: write the text, or keep the guide a draft (draft: true)`,
+				`x.md:8: placeholder "TODO" left by guides new: write the text, or keep the guide a draft (draft: true)`,
+				`x.md:12: placeholder "DA FARE" left by guides new: write the text, or keep the guide a draft (draft: true)`,
+			}},
+		{name: "placeholders in a draft", src: "---\n" + base + "draft: true\n---\nTODO write this.\n"},
 		{name: "front matter not UTF-8", src: "---\n" + base + "skills: [Caf\xe9]\n---\nBody.\n",
 			want: []string{"x.md:6: text is not UTF-8: save the file as UTF-8"}},
 		{name: "UTF-16", src: "\xff\xfe-\x00-\x00-\x00\n\x00",
