@@ -292,6 +292,9 @@ func (l *loader) placeholders(p string, sp split) {
 		text  []byte
 		first int
 	}{{sp.YAML, sp.YAMLLine}, {sp.Body, 1}} {
+		if !bytes.Contains(part.text, []byte("TODO")) && !bytes.Contains(part.text, []byte("DA FARE")) {
+			continue // most pages: no line to match
+		}
 		for i, line := range bytes.Split(part.text, []byte("\n")) {
 			if m := placeholderRE.FindSubmatch(line); m != nil {
 				l.add(l.pos(p, part.first+i), "placeholder %q left by guides new: write the text, or keep the guide a draft (draft: true)", m[1])
