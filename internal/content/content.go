@@ -280,10 +280,13 @@ func (l *loader) guide(locale, key, p string) *Page {
 	return page
 }
 
+// placeholderMarkers are the placeholders of the drafts `guides new`
+// writes, in its templates in internal/scaffold: "TODO", "DA FARE".
+var placeholderMarkers = []string{"TODO", "DA FARE"}
+
 // placeholderRE matches a line that starts, as a value, a list item or a
-// paragraph, with a placeholder of the drafts `guides new` writes (its
-// templates in internal/scaffold use exactly these).
-var placeholderRE = regexp.MustCompile(`^\s*(?:-\s+)?(?:[a-z_]+:\s*)?\[?(TODO|DA FARE)(?:[\s\]]|$)`)
+// paragraph, with one of placeholderMarkers, as the drafts' lines do.
+var placeholderRE = regexp.MustCompile(`^\s*(?:-\s+)?(?:[a-z_]+:\s*)?\[?(` + strings.Join(placeholderMarkers, "|") + `)(?:[\s\]]|$)`)
 
 // placeholders reports each placeholder left in a guide about to be
 // published: its page would show "TODO" to every reader.
@@ -292,7 +295,7 @@ func (l *loader) placeholders(p string, sp split) {
 		text  []byte
 		first int
 	}{{sp.YAML, sp.YAMLLine}, {sp.Body, 1}} {
-		if !bytes.Contains(part.text, []byte("TODO")) && !bytes.Contains(part.text, []byte("DA FARE")) {
+		if !slices.ContainsFunc(placeholderMarkers, func(m string) bool { return bytes.Contains(part.text, []byte(m)) }) {
 			continue // most pages: no line to match
 		}
 		for i, line := range bytes.Split(part.text, []byte("\n")) {

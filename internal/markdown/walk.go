@@ -129,8 +129,12 @@ func (w *walker) strayAttribute(n *ast.Heading) {
 		return
 	}
 	last := lines.At(lines.Len() - 1)
-	m := strayAttrRE.FindSubmatch(last.Value(w.src)) // the text: an {#id} read as one is not in it
-	if m == nil || len(m[1]) > 0 {                   // none, or \{ written to show a brace
+	text := last.Value(w.src) // an {#id} read as one is not in it
+	if !bytes.HasSuffix(bytes.TrimRight(text, " \t"), []byte("}")) {
+		return // most headings: no regexp for them
+	}
+	m := strayAttrRE.FindSubmatch(text)
+	if m == nil || len(m[1]) > 0 { // none, or \{ written to show a brace
 		return
 	}
 	raw := strayAttrRE.FindSubmatch(w.src[last.Start:lineEnd(w.src, last.Start)]) // the line, closing #s included
