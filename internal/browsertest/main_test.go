@@ -257,9 +257,9 @@ func waitFor(t *testing.T, ctx context.Context, what, js string) {
 }
 
 // pageState sums up a page for a failure message: its visibility and
-// scroll, and each try form's data attributes.
+// scroll, what the last click reached, and each try form's data attributes.
 const pageState = `JSON.stringify({visibility: document.visibilityState, ready: document.readyState,
-	scrollY: scrollY, forms: [...document.querySelectorAll("form.try-form")].map(f => ({...f.dataset}))})`
+	scrollY: scrollY, clicked: document.documentElement.dataset.clicked, forms: [...document.querySelectorAll("form.try-form")].map(f => ({...f.dataset}))})`
 
 // open loads a page of a site and waits until every try panel has started.
 func open(t *testing.T, ctx context.Context, base, path string) {

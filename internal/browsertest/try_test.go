@@ -205,14 +205,48 @@ func editorText(t *testing.T, ctx context.Context, lang string) string {
 	return eval[string](t, ctx, `[...`+panel+`.querySelectorAll(".try-starter[data-language=`+lang+`] .cm-line")].map(l => l.textContent).join("\n")`)
 }
 
-// press clicks Run or Submit and waits for the outcome; it returns the
-// panel's final state ("ok", "unreachable", "busy", ...).
+// press clicks Run or Submit once the panel's editor has loaded, as a
+// candidate would, and waits for the outcome; it returns the panel's final
+// state ("ok", "unreachable", "busy", ...).
 func press(t *testing.T, ctx context.Context, mode string) string {
 	t.Helper()
+	button := `#try-rate-limiter button[value=` + mode + `]`
+	eval[chromedp.Void](t, ctx, `document.querySelector(`+js(button)+`).scrollIntoView({block: "center", behavior: "instant"})`)
+	waitFor(t, ctx, "the editor of the language shown", `(f => f.dataset.editor === "failed" ||
+		f.querySelector(".try-starter:not([hidden])").dataset.editor === "ready")(`+panel+`)`)
 	eval[chromedp.Void](t, ctx, panel+`.dataset.state = "idle"`)
-	do(t, ctx, chromedp.Click(chromedp.CSS(`#try-rate-limiter button[value=`+mode+`]`)))
+	click(t, ctx, button)
 	waitFor(t, ctx, "the run to finish", `!["idle", "running"].includes(`+panel+`.dataset.state)`)
 	return eval[string](t, ctx, panel+`.dataset.state`)
+}
+
+// click clicks an element with the mouse, as Playwright does: scrolled into
+// view, once it holds still and is what lies under its centre, so a layout
+// still settling cannot send the click elsewhere. The page records what the
+// click reached, for waitFor's failure message.
+func click(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	at, err := chromedp.Run(ctx, chromedp.Evaluate[*struct{ X, Y float64 }](`(async e => {
+		e.scrollIntoView({block: "center", behavior: "instant"});
+		addEventListener("click", ev => { document.documentElement.dataset.clicked =
+			ev.target.tagName + (ev.target.className ? "." + ev.target.className : "") + " " + ev.target.textContent.slice(0, 20); },
+			{capture: true, once: true});
+		let last = "";
+		for (let i = 0; i < 500; i++) {
+			const r = e.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+			if (last === x + "," + y && e.contains(document.elementFromPoint(x, y))) return {X: x, Y: y};
+			last = x + "," + y;
+			await new Promise(ok => setTimeout(ok, 20));
+		}
+		return null;
+	})(document.querySelector(`+js(sel)+`))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("click %s: %v", sel, err)
+	}
+	if at == nil {
+		t.Fatalf("%s never held still, uncovered, for a click", sel)
+	}
+	do(t, ctx, chromedp.MouseClickXY(at.X, at.Y))
 }
 
 type row struct {
@@ -327,7 +361,7 @@ func TestRunSubmitAndHistory(t *testing.T) {
 	pickLanguage(t, ctx, "go")
 	do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS("#try-rate-limiter .try-history")))
 	waitFor(t, ctx, "the editor after reload", panel+`.dataset.editor === "ready"`)
-	do(t, ctx, chromedp.Click(chromedp.CSS(`#try-rate-limiter .try-history tbody tr:nth-child(2) button.try-restore`)))
+	click(t, ctx, `#try-rate-limiter .try-history tbody tr:nth-child(2) button.try-restore`)
 	if got := eval[string](t, ctx, panel+`.querySelector("select[name=language]").value`); got != "python" {
 		t.Errorf("restore left the language at %q", got)
 	}
