@@ -1,7 +1,7 @@
 // Package markdown converts a page body to HTML with one configured goldmark
-// (GFM tables and strikethrough, heading attributes, readable heading IDs,
-// class-based highlighting) plus the site's container directives, and checks
-// what goldmark would otherwise let through silently.
+// (GFM, footnotes, definition lists, heading attributes, readable heading
+// IDs, class-based highlighting) plus the site's container directives, and
+// checks what goldmark would otherwise let through silently.
 //
 // Directives are remark-style containers. A fence of three or more colons
 // opens one with a name and optional {key=value} attributes and nothing else
@@ -22,5 +22,6 @@
 // optional id), try (sample: an existing sample id), and strong and weak,
 // only directly inside a question. Anything else is an error with its line:
 // an unknown directive or attribute, a malformed or unclosed fence, raw HTML,
-// a duplicate heading ID.
+// a duplicate heading ID, a footnote without a note or a note without a
+// reference.
 package markdown

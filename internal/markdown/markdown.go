@@ -14,6 +14,13 @@ import (
 	"guides/internal/diag"
 )
 
+// Extensions are the Markdown the site reads beyond CommonMark: GitHub's
+// (tables, strikethrough, task lists, bare URLs as links), footnotes and
+// definition lists, as Hugo reads them by default.
+func Extensions() []goldmark.Extender {
+	return []goldmark.Extender{extension.GFM, extension.Footnote, extension.DefinitionList}
+}
+
 // Markdown is the site's one configured converter. It is safe for use by
 // many goroutines; build it once per run.
 type Markdown struct {
@@ -25,14 +32,17 @@ type Markdown struct {
 func New() *Markdown {
 	hl := newHighlighter()
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithExtensions(Extensions()...),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
 			parser.WithBlockParsers(util.Prioritized(directiveParser{}, 50)),
+			parser.WithInlineParsers(util.Prioritized(undefinedNote{}, 102)), // after goldmark's footnotes (101), before links (200)
+			parser.WithASTTransformers(util.Prioritized(unusedNotes{}, 998)), // before goldmark's footnotes (999) drop the unused
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(directiveRenderer{}, 500), util.Prioritized(hl, 100), util.Prioritized(newTableScroller(), 100)),
+			renderer.WithNodeRenderers(util.Prioritized(directiveRenderer{}, 500), util.Prioritized(hl, 100),
+				util.Prioritized(newTableScroller(), 100), util.Prioritized(backlinkRenderer{}, 100), util.Prioritized(taskRenderer{}, 100)),
 		),
 	)
 	return &Markdown{md: md, hl: hl}
@@ -49,6 +59,12 @@ type Resolver interface {
 	KindLabel(kind string) string
 	// TryPanel is the HTML shown after a try block's lead-in.
 	TryPanel(sample string) []byte
+	// BacklinkLabel names, in the page's language, the link from footnote
+	// n back to where the text refers to it.
+	BacklinkLabel(n int) string
+	// TaskLabel is what a screen reader says for a task list item's box,
+	// ticked or not, before the item's text.
+	TaskLabel(done bool) string
 }
 
 // Doc is a converted page.

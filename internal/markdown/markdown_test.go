@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -12,6 +13,8 @@ func (fakeResolver) KindLabel(k string) string   { return "kind:" + k }
 func (fakeResolver) TryPanel(id string) []byte {
 	return []byte("<div class=\"panel\">" + id + "</div>\n")
 }
+func (fakeResolver) BacklinkLabel(n int) string { return fmt.Sprintf("back to %d", n) }
+func (fakeResolver) TaskLabel(done bool) string { return fmt.Sprintf("done %v:", done) }
 func convert(src string, opts ...Option) Doc {
 	return New().Convert("f.md", []byte(src), fakeResolver{}, opts...)
 }
@@ -56,6 +59,18 @@ func TestDirectiveErrors(t *testing.T) {
 		{"heading then question", "## Question 1\n\n:::question{kind=sql}\nx\n:::\n", `f.md:3: duplicate question ID "question-1" (first at line 1): give the question its own {id=...}`},
 		{"heading named like a try block's parts", "## Language {#rate-limiter--language}\n\n:::try{sample=rate-limiter}\nx\n:::\n", `f.md:1: ID "rate-limiter--language" is taken by the try block of sample "rate-limiter", which names its parts rate-limiter--...: give it another`},
 		{"heading that only looks like one", "## Rate limiter language\n\n:::try{sample=rate-limiter}\nx\n:::\n", ""},
+		{"footnote without a note", "Intro.\n\nAim below 100%[^why].\n", `f.md:3: footnote [^why] has no note: add a line "[^why]: the note", or write \[ if the bracket is not a footnote`},
+		{"footnote reference with a typo", "A[^one].\n\n[^onw]: Note.\n", "f.md:1: footnote [^one] has no note: add a line \"[^one]: the note\", or write \\[ if the bracket is not a footnote\n" +
+			"f.md:3: footnote [^onw] is never referred to: write [^onw] where it belongs in the text, or remove the note"},
+		{"note without text", "A.\n\n[^x]:\n", "f.md:3: footnote [^x] is never referred to: write [^x] where it belongs in the text, or remove the note"},
+		{"note given twice", "A[^x].\n\n[^x]: One.\n\n[^x]: Two.\n", "f.md:5: footnote [^x] has a second note (first at line 3): give it another label"},
+		{"footnote in a question", "::::question{kind=design}\nWhy\nnot 100%[^a]?\n:::strong\nx\n:::\n::::\n\n[^a]: Note.\n",
+			"f.md:3: a footnote in a question or try block: the block shows in the interview kit and the question library too, where the note is not; write the note into the block"},
+		{"footnote in a note", "::::question{kind=design}\nWhy?\n:::weak\nSays 100%[^a].\n:::\n::::\n\n[^a]: Note.\n",
+			"f.md:4: a footnote in a question or try block: the block shows in the interview kit and the question library too, where the note is not; write the note into the block"},
+		{"footnote in a try block", ":::try{sample=rate-limiter}\nLead[^a].\n:::\n\n[^a]: Note.\n",
+			"f.md:2: a footnote in a question or try block: the block shows in the interview kit and the question library too, where the note is not; write the note into the block"},
+		{"a link whose text starts like a footnote", "[^x](https://example.com) and [^y][r]\n\n[r]: https://example.com\n", ""},
 		{"sample tried twice", ":::try{sample=rate-limiter}\nx\n:::\n\n:::try{sample=rate-limiter}\ny\n:::\n", `f.md:5: duplicate try block ID "try-rate-limiter" (first at line 1): a page tries each sample once`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -97,6 +112,18 @@ func TestDirectiveRendering(t *testing.T) {
 		{"pinned heading", "## Qualità {#quality}\n", "<h2 id=\"quality\">Qualità</h2>\n"},
 		{"highlighting uses classes", "```go\nfunc f() {}\n```\n", `<span class="hl-kd">func</span>`},
 		{"code blocks take the focus, to scroll", "```\nx\n```\n", `<pre tabindex="0" class="hl-chroma"><code>`},
+		{"bare URLs are links", "See www.example.com or https://example.com/a?b=c.\n",
+			`<p>See <a href="http://www.example.com">www.example.com</a> or <a href="https://example.com/a?b=c">https://example.com/a?b=c</a>.</p>`},
+		{"task lists", "- [ ] to do\n- [x] done\n",
+			`<li><span class="task"><span class="visually-hidden">done false:</span></span> to do</li>` + "\n" +
+				`<li><span class="task task-done"><span class="visually-hidden">done true:</span></span> done</li>`},
+		{"definition lists", "SLO\n: A target for a measured number.\n", "<dl>\n<dt>SLO</dt>\n<dd>A target for a measured number.</dd>\n</dl>"},
+		{"footnote reference", "Aim below 100%[^why].\n\n[^why]: Users cannot tell.\n",
+			`<p>Aim below 100%<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>.</p>`},
+		{"footnote with a named way back", "A[^1] and again[^1].\n\n[^1]: Note.\n",
+			`<li id="fn:1">` + "\n" + `<p>Note.&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink" aria-label="back to 1">&#x21a9;&#xfe0e;</a>` +
+				`&#160;<a href="#fnref1:1" class="footnote-backref" role="doc-backlink" aria-label="back to 1">&#x21a9;&#xfe0e;</a></p>`},
+		{"a bracket that is not a footnote", "Match `[^0-9]` or \\[^x] literally.\n", `<p>Match <code>[^0-9]</code> or [^x] literally.</p>`},
 		{"tables scroll in a box that takes the focus", "| a |\n|---|\n| 1 |\n",
 			"<div class=\"table-scroll\" tabindex=\"0\">\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n</div>\n"},
 	} {
@@ -130,6 +157,7 @@ func TestEmbeddedRejects(t *testing.T) {
 		{"question", "a\n\n:::question{kind=sql}\nx\n:::\n", `f.md:3: :::question cannot be in a sample statement, which a try block shows inside a guide`},
 		{"try", ":::try{sample=rate-limiter}\nx\n:::\n", `f.md:1: :::try cannot be in a sample statement, which a try block shows inside a guide`},
 		{"generated heading", "## Example\n\n## Example two\n", ""},
+		{"footnote", "Fast[^a].\n\n[^a]: Note.\n", "f.md:1: a footnote in a sample statement: the statement shows inside every guide that tries the sample, beside the guide's own notes; write the note into the text"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := errorsOf(convert(tc.src, Embedded("demo--"))); got != tc.want {
@@ -170,6 +198,7 @@ func FuzzConvert(f *testing.F) {
 	for _, s := range []string{
 		"::::question{kind=design}\nQ\n:::strong\nS\n:::\n::::\n", ":::try{sample=rate-limiter}\n```\n:::\n```\n:::\n",
 		":::\n", ":::a{b=\"c\" d=e}\n", "## x {#y}\n\t:::q\n", "> :::question{kind=sql}\n> x\n> :::\n", "- :::try{sample=x}\n",
+		"a[^1] b[^2]\n\n[^1]: x\n[^1]: y\n[^3]:\n", "- [ ] a\n- [x] b\n", "T\n: d\n", "> [^a]: b\n\nx[^a]\n", "www.example.com a@b.co\n",
 	} {
 		f.Add(s)
 	}

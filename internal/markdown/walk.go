@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // schema lists each directive's attributes; true marks a required one.
@@ -43,8 +44,12 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-		w.line = lineOf(w.src, n.Lines().At(0).Start)
+	if n.Type() == ast.TypeBlock {
+		if p := n.Pos(); p >= 0 && p < len(w.src) {
+			w.line = lineOf(w.src, p)
+		} else if n.Lines().Len() > 0 {
+			w.line = lineOf(w.src, n.Lines().At(0).Start)
+		}
 	}
 	switch n := n.(type) {
 	case *Directive:
@@ -66,6 +71,12 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		w.link(n, n.Destination)
 	case *ast.AutoLink:
 		w.autoLink(n)
+	case *east.FootnoteLink:
+		w.noteRef(n)
+	case *east.FootnoteBacklink:
+		n.SetAttributeString(label, []byte(w.r.BacklinkLabel(n.Index)))
+	case *east.TaskCheckBox:
+		n.SetAttributeString(label, []byte(w.r.TaskLabel(n.IsChecked)))
 	}
 	return ast.WalkContinue, nil
 }

@@ -155,6 +155,15 @@ func (r resolver) KindLabel(kind string) string { return r.p.b.cat.T(r.locale, "
 
 func (r resolver) TryPanel(id string) []byte { return r.p.panels[id][r.locale] }
 
+func (r resolver) BacklinkLabel(n int) string { return r.p.b.cat.T(r.locale, "footnote_back", n) }
+
+func (r resolver) TaskLabel(done bool) string {
+	if done {
+		return r.p.b.cat.T(r.locale, "task_done")
+	}
+	return r.p.b.cat.T(r.locale, "task_todo")
+}
+
 // translations returns a page's versions by locale, itself included.
 func (p *plan) translations(pg *content.Page) map[string]*content.Page {
 	if pg.Kind == content.Home {
@@ -206,7 +215,7 @@ func (p *plan) panel(s *sample.Sample, loc string) ([]byte, diag.List) {
 		stmtLoc = DefaultLocale
 	}
 	file := path.Join(p.b.cfg.ContentDir, s.Dir, "statement."+stmtLoc+".md")
-	doc := p.b.md.Convert(file, []byte(s.Statements[stmtLoc]), statementResolver{}, markdown.Embedded(s.ID+"--"), markdown.Reserved(panelIDs(s.ID)))
+	doc := p.b.md.Convert(file, []byte(s.Statements[stmtLoc]), statementResolver{resolver{p, stmtLoc}}, markdown.Embedded(s.ID+"--"), markdown.Reserved(panelIDs(s.ID)))
 	p.stmts[file] = doc.Links
 	if len(doc.Errs) > 0 {
 		return nil, doc.Errs
@@ -219,9 +228,9 @@ func (p *plan) panel(s *sample.Sample, loc string) ([]byte, diag.List) {
 	return buf.Bytes(), nil
 }
 
-// statementResolver allows no directives in a sample statement.
-type statementResolver struct{}
+// statementResolver allows no directives in a sample statement; its other
+// words are in the statement's language.
+type statementResolver struct{ resolver }
 
-func (statementResolver) SampleExists(string) bool  { return false }
-func (statementResolver) KindLabel(k string) string { return k }
-func (statementResolver) TryPanel(string) []byte    { return nil }
+func (statementResolver) SampleExists(string) bool { return false }
+func (statementResolver) TryPanel(string) []byte   { return nil }

@@ -21,8 +21,9 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+
+	"guides/internal/markdown"
 )
 
 func main() {
@@ -49,11 +50,11 @@ func run(args []string, stderr io.Writer) error {
 }
 
 // newMarkdown returns goldmark with the options internal/markdown gives it:
-// GFM tables and strikethrough, automatic heading ids and {#id} attributes.
-// Keep the two in step, or the floor measures other work.
+// its extensions, automatic heading ids and {#id} attributes. Keep the two
+// in step, or the floor measures other work.
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithExtensions(markdown.Extensions()...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 	)
 }
