@@ -11,25 +11,31 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// headingIDs makes readable anchors from any script goldmark's default would
-// mangle: "Perché è importante" becomes "perche-e-importante". Two headings
-// with one text get one ID, not a numbered second: the walker reports the
-// pair, so that every anchor of a page is one its editor can read and link.
-type headingIDs struct {
-	prefix string
-}
+// headingIDs leaves a heading without {#id} a placeholder ID: goldmark asks
+// for IDs before it parses a heading's text, so the walker makes the real
+// one from the text readers see (not the source's link targets or footnote
+// labels). Readable in any script: "Perché è importante" becomes
+// "perche-e-importante". Two headings with one text get one ID, not a
+// numbered second: the walker reports the pair, so that every anchor of a
+// page is one its editor can read and link.
+type headingIDs struct{}
+
+// autoID is the placeholder; no {#id} can be it.
+var autoID = []byte("\x00auto")
 
 // Generate implements parser.IDs.
-func (ids headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := Slug(string(value))
-	if base == "" {
-		base = "section"
-	}
-	return []byte(ids.prefix + base)
-}
+func (headingIDs) Generate([]byte, ast.NodeKind) []byte { return autoID }
 
 // Put implements parser.IDs; the walker sees every ID given.
 func (headingIDs) Put([]byte) {}
+
+// headingID is the ID of a heading without {#id}: its text's slug.
+func headingID(prefix, text string) string {
+	if s := Slug(text); s != "" {
+		return prefix + s
+	}
+	return prefix + "section"
+}
 
 // Slug lowercases s, strips accents and joins words with dashes.
 func Slug(s string) string {

@@ -134,7 +134,7 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 		opt(&o)
 	}
 	var problems []problem
-	pc := parser.NewContext(parser.WithIDs(headingIDs{prefix: o.idPrefix}))
+	pc := parser.NewContext(parser.WithIDs(headingIDs{}))
 	pc.Set(problemsKey, &problems)
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	w := walker{src: src, r: r, ids: map[string]int{}, demote: o.demote, reserved: o.reserved, prefix: o.idPrefix}

@@ -110,6 +110,9 @@ func TestDirectiveRendering(t *testing.T) {
 			":::\n</span></span></code></pre><div class=\"panel\">rate-limiter</div>\n</section>\n"},
 		{"accented heading", "## Perché è importante\n", "<h2 id=\"perche-e-importante\">Perché è importante</h2>\n"},
 		{"pinned heading", "## Qualità {#quality}\n", "<h2 id=\"quality\">Qualità</h2>\n"},
+		{"heading IDs come from the text readers see", "## See [the docs](/en/x/) now\n", `<h2 id="see-the-docs-now">`},
+		{"a footnote's label is not in its heading's ID", "## Why *really*[^w]\n\n[^w]: n\n", `<h2 id="why-really">`},
+		{"a bare URL is in its heading's ID", "## At <https://x.io> and www.y.org\n", `<h2 id="at-https-x-io-and-www-y-org">`},
 		{"highlighting uses classes", "```go\nfunc f() {}\n```\n", `<span class="hl-kd">func</span>`},
 		{"code blocks take the focus, to scroll", "```\nx\n```\n", `<pre tabindex="0" class="hl-chroma"><code>`},
 		{"bare URLs are links", "See www.example.com or https://example.com/a?b=c.\n",
@@ -168,11 +171,11 @@ func TestEmbeddedRejects(t *testing.T) {
 }
 
 func TestCollects(t *testing.T) {
-	d := convert("## One\n\n### Two\n\n[a](/en/x/#y)\n\n:::question{kind=sql}\nWhich *users*?\n:::\n\n:::try{sample=rate-limiter}\nx\n:::\n")
-	if len(d.Headings) != 2 || d.Headings[1].Level != 3 || d.Headings[0].Text != "One" {
+	d := convert("## One\n\n### Two at www.x.org\n\n[a](/en/x/#y)\n\n:::question{kind=sql}\nWhich *users*?\n:::\n\n:::try{sample=rate-limiter}\nx\n:::\n")
+	if len(d.Headings) != 2 || d.Headings[1].Level != 3 || d.Headings[0].Text != "One" || d.Headings[1].Text != "Two at www.x.org" {
 		t.Errorf("Headings = %+v", d.Headings)
 	}
-	if len(d.Links) != 1 || d.Links[0].Dest != "/en/x/#y" || d.Links[0].Line != 5 {
+	if len(d.Links) != 2 || d.Links[0].Dest != "http://www.x.org" || d.Links[1].Dest != "/en/x/#y" || d.Links[1].Line != 5 {
 		t.Errorf("Links = %+v", d.Links)
 	}
 	if len(d.Questions) != 1 || d.Questions[0].Text != "Which users?" || d.Questions[0].Line != 7 {

@@ -176,7 +176,13 @@ func (w *walker) heading(n *ast.Heading) {
 	}
 	id, _ := n.AttributeString("id")
 	idb, _ := id.([]byte)
-	if !bytes.HasPrefix(idb, []byte(w.prefix)) { // pinned with {#id}: generated ones have it
+	text := plainText(n, w.src)
+	pinned := !bytes.Equal(idb, autoID)
+	if !pinned {
+		idb = []byte(headingID(w.prefix, text))
+		n.SetAttributeString("id", idb)
+	}
+	if pinned && w.prefix != "" {
 		w.errorf(w.line, "a sample statement's heading takes no {#id}: the page around it may have one")
 	} else if !idRE.Match(idb) {
 		w.errorf(w.line, "heading ID %q: use letters, digits, dashes and underscores, starting with a letter or digit", idb)
@@ -185,12 +191,12 @@ func (w *walker) heading(n *ast.Heading) {
 	switch {
 	case w.prefix != "":
 		fix = "reword it" // an embedded heading takes no {#id}
-	case string(idb) == "section" && Slug(plainText(n, w.src)) == "":
+	case string(idb) == "section" && Slug(text) == "":
 		fix = "the heading has no letters or digits to make an ID from, so it gets \"section\": give it its own {#id}"
 	}
 	w.anchor(string(idb), w.line, "heading ID", fix)
 	if n.Level == 2 || n.Level == 3 {
-		w.doc.Headings = append(w.doc.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, w.src)})
+		w.doc.Headings = append(w.doc.Headings, Heading{Level: n.Level, ID: string(idb), Text: text})
 	}
 }
 
@@ -368,6 +374,8 @@ func plainText(n ast.Node, src []byte) string {
 			}
 		case *ast.String:
 			b.Write(t.Value)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
 		case *ast.CodeSpan:
 			// children are Text nodes; handled above
 		}
