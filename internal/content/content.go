@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path"
@@ -206,13 +207,42 @@ func (l *loader) decode(p string, sp split, v any) (fm *frontMatter, ok, checkab
 	fm = &frontMatter{doc: doc, keys: doc.KeyLines(), bad: map[string][]int{}}
 	checkable = true
 	for _, e := range errs {
-		l.add(l.pos(p, cmp.Or(e.Line, sp.YAMLLine)), "%s", e.Msg)
-		checkable = checkable && e.Local
 		key, item := doc.Locate(e.Line, e.Col)
+		l.add(l.pos(p, cmp.Or(e.Line, sp.YAMLLine)), "%s", typeMessage(doc, e, key, item))
+		checkable = checkable && e.Local
 		fm.bad[key] = append(fm.bad[key], item)
 		fm.unknown = fm.unknown || e.Unknown != "" && e.Unknown == key && item < 0
 	}
 	return fm, len(errs) == 0, checkable
+}
+
+// typeMessage says where a wrong type is, which the decoder's message does
+// not: the field, and the item of a list (the round of process), with the
+// value in full where the decoder cut it short.
+func typeMessage(doc *yamlfile.Doc, e yamlfile.LineError, key string, item int) string {
+	rest, ok := strings.CutPrefix(e.Msg, "wrong type: got ")
+	i := strings.LastIndex(rest, ", want ")
+	if !ok || i < 0 {
+		return e.Msg
+	}
+	got, want := rest[:i], rest[i+len(", want "):]
+	if n := doc.Scalar(e.Line, e.Col); n != nil {
+		got = yamlfile.Got(n)
+	}
+	where := fmt.Sprintf("field %q", key)
+	switch {
+	case key == "":
+		where = "the front matter" // not a mapping: it has no keys
+	case item >= 0:
+		where = fmt.Sprintf("%s item %d", key, item+1)
+		if key == "process" {
+			where = fmt.Sprintf("process round %d", item+1)
+		}
+		if sub := doc.ItemKey(key, item, e.Line, e.Col); sub != "" {
+			where += fmt.Sprintf(": field %q", sub)
+		}
+	}
+	return where + " has the wrong type: got " + got + ", want " + want
 }
 
 // frontMatter is a page's parsed front matter as the checks made after

@@ -74,7 +74,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		// A type error hides no other problem, and gets no second error.
 		{name: "type error beside other rounds", src: "---\n" + base + "process:\n  - {name: A, minutes: 1.5}\n  - {name: B, minutes: -5}\n  - {name: C, minutes: 0}\n---\n",
 			want: []string{
-				"x.md:7: wrong type: got a number `1.5`, want a number",
+				"x.md:7: process round 1: field \"minutes\" has the wrong type: got a number `1.5`, want a whole number",
 				"x.md:8: process round 2: minutes must be between 1 and 480, got -5",
 				"x.md:9: process round 3: minutes must be between 1 and 480, got 0",
 			}},
@@ -82,7 +82,7 @@ func TestFrontMatterErrors(t *testing.T) {
 			want: []string{
 				"x.md:1: missing required field \"family\"",
 				"x.md:1: missing required field \"summary\"",
-				"x.md:2: wrong type: got a list, want text",
+				"x.md:2: field \"title\" has the wrong type: got a list, want text",
 			}},
 		{name: "misspelled required field: not also missing", src: "---\ntitel: T\nfamily: engineering\nsummary: S\nupdated: 2026-11-22\n---\n",
 			want: []string{`x.md:2: unknown field "titel"`}},
@@ -90,22 +90,24 @@ func TestFrontMatterErrors(t *testing.T) {
 			want: []string{`x.md:2: field "title" is empty`, `x.md:3: unknown field "famly"`}},
 		{name: "unknown field in a round", src: "---\n" + base + "process:\n  - {name: A, minuts: 30}\n  - {name: B, minutes: 0}\n---\n",
 			want: []string{`x.md:7: unknown field "minuts"`, "x.md:8: process round 2: minutes must be between 1 and 480, got 0"}},
+		{name: "rounds given as text", src: "---\n" + base + "process: Technical screen, then a system design round\n---\n",
+			want: []string{"x.md:6: field \"process\" has the wrong type: got text `Technical screen, then a system design…`, want a list of mappings (- name: ..., minutes: ..., focus: ...)"}},
 		{name: "round of the wrong type", src: "---\n" + base + "process:\n  - 45\n  - {name: B, minutes: 0}\n---\n",
-			want: []string{"x.md:7: wrong type: got a number `45`, want a mapping of fields (name: ..., minutes: ..., focus: ...)"}},
+			want: []string{"x.md:7: process round 1 has the wrong type: got a number `45`, want a mapping of fields (name: ..., minutes: ..., focus: ...)"}},
 		{name: "duplicate key: nothing else checked", src: "---\ntitle: A\ntitle: B\n---\n",
 			want: []string{`x.md:3: duplicate key "title" (first at line 2): keep one`}},
 
 		// A date that is not text is a wrong type.
 		{name: "date in a list", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: [2026-11-22]\n---\n",
-			want: []string{"x.md:5: wrong type: got a list, want a date (YYYY-MM-DD)"}},
+			want: []string{"x.md:5: field \"updated\" has the wrong type: got a list, want a date (YYYY-MM-DD)"}},
 		{name: "date as a mapping", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: {day: 22}\n---\n",
-			want: []string{"x.md:5: wrong type: got a mapping, want a date (YYYY-MM-DD)"}},
+			want: []string{"x.md:5: field \"updated\" has the wrong type: got a mapping, want a date (YYYY-MM-DD)"}},
 
 		// Front matter is a mapping; empty front matter is an empty one.
 		{name: "front matter a list", src: "---\n- a\n---\n",
-			want: []string{"x.md:2: wrong type: got a list, want a mapping of fields (title: ..., family: ..., summary: ..., ...)"}},
+			want: []string{"x.md:2: the front matter has the wrong type: got a list, want a mapping of fields (title: ..., family: ..., summary: ..., ...)"}},
 		{name: "front matter text", src: "---\njust text\n---\n",
-			want: []string{"x.md:2: wrong type: got text `just text`, want a mapping of fields (title: ..., family: ..., summary: ..., ...)"}},
+			want: []string{"x.md:2: the front matter has the wrong type: got text `just text`, want a mapping of fields (title: ..., family: ..., summary: ..., ...)"}},
 		{name: "empty front matter", src: "---\n---\nBody\n",
 			want: allMissing},
 		{name: "front matter of comments", src: "---\n# to do\n---\n",
@@ -134,7 +136,7 @@ func TestFrontMatterErrors(t *testing.T) {
 				`x.md:10: skills entry 3 "apis" repeats entry 1 "APIs": remove one`,
 			}},
 		{name: "tag of the wrong type", src: "---\n" + base + "stack: [Go, [x], Go]\n---\n",
-			want: []string{"x.md:6: wrong type: got a list, want text"}},
+			want: []string{"x.md:6: stack item 2 has the wrong type: got a list, want text"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			file := tc.file
@@ -164,12 +166,12 @@ func TestHomeFrontMatterErrors(t *testing.T) {
 		want      []string
 	}{
 		{"valid", "---\ntitle: H\nsummary: S\n---\n", nil},
-		{"a list", "---\n- H\n---\n", []string{"_index.md:2: wrong type: got a list, want a mapping of fields (title: ..., summary: ...)"}},
+		{"a list", "---\n- H\n---\n", []string{"_index.md:2: the front matter has the wrong type: got a list, want a mapping of fields (title: ..., summary: ...)"}},
 		{"empty", "---\n---\n", []string{`_index.md:1: missing required field "summary"`, `_index.md:1: missing required field "title"`}},
 		{"misspelled summary: not also missing", "---\ntitle: H\nsummry: S\n---\n", []string{`_index.md:3: unknown field "summry"`}},
 		{"empty title, wrong summary", "---\ntitle: ''\nsummary: [S]\n---\n", []string{
 			`_index.md:2: field "title" is empty`,
-			"_index.md:3: wrong type: got a list, want text",
+			"_index.md:3: field \"summary\" has the wrong type: got a list, want text",
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -85,7 +85,7 @@ func TestLoadReportsProblemsAtTheirPosition(t *testing.T) {
 		{
 			name: "wrong type in sample.yaml",
 			set:  map[string]string{"sample.yaml": strings.Replace(demoYAML, "time_ms: 1000", "time_ms: fast", 1)},
-			want: []problem{{"sample.yaml", 5, "wrong type: got text `fast`, want a number"}},
+			want: []problem{{"sample.yaml", 5, "wrong type: got text `fast`, want a whole number"}},
 		},
 		{
 			name: "a list where a map belongs",

@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -254,6 +255,45 @@ func (d *Doc) Locate(line, col int) (key string, item int) {
 	return key, item
 }
 
+// ItemKey is the key, in the mapping that is item of key's list, whose
+// value holds line:col; "" when there is none.
+func (d *Doc) ItemKey(key string, item, line, col int) string {
+	for k, v := range d.pairs() {
+		if k.Value != key || v.Kind != yaml.SequenceNode || item < 0 || item >= len(v.Content) {
+			continue
+		}
+		sub, m := "", v.Content[item]
+		for i := 0; m.Kind == yaml.MappingNode && i+1 < len(m.Content); i += 2 {
+			if before(line, col, m.Content[i].Line, m.Content[i].Column) {
+				break
+			}
+			sub = m.Content[i].Value
+		}
+		return sub
+	}
+	return ""
+}
+
+// Scalar is the scalar that starts at line:col, or nil.
+func (d *Doc) Scalar(line, col int) *yaml.Node {
+	var walk func(n *yaml.Node) *yaml.Node
+	walk = func(n *yaml.Node) *yaml.Node {
+		if n.Kind == yaml.ScalarNode && n.Line == line && n.Column == col {
+			return n
+		}
+		for _, c := range n.Content {
+			if f := walk(c); f != nil {
+				return f
+			}
+		}
+		return nil
+	}
+	if d.root == nil {
+		return nil
+	}
+	return walk(d.root)
+}
+
 // before reports whether line:col comes before l:c.
 func before(line, col, l, c int) bool { return line < l || line == l && col < c }
 
@@ -309,9 +349,17 @@ func Got(n *yaml.Node) string {
 	tag := strings.TrimPrefix(n.ShortTag(), "!!")
 	got := cmp.Or(tagWords[tag], tag)
 	if n.Kind == yaml.ScalarNode && tag != "null" {
-		got += " `" + n.Value + "`"
+		got += " `" + shorten(n.Value, 40) + "`"
 	}
 	return got
+}
+
+// shorten cuts s to at most n runes, marking the cut.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return strings.TrimRight(string([]rune(s)[:n-1]), " ") + "…"
 }
 
 func goType(t string, fields map[string][]string) string {
@@ -320,8 +368,12 @@ func goType(t string, fields map[string][]string) string {
 		return "text"
 	case t == "bool":
 		return "true or false"
+	case numberType.MatchString(t) && strings.Contains(t, "int"):
+		return "a whole number"
 	case numberType.MatchString(t):
 		return "a number"
+	case strings.HasPrefix(t, "[]") && fields[t[2:]] != nil:
+		return "a list of mappings (- " + example(fields[t[2:]]) + ")"
 	case strings.HasPrefix(t, "[]"):
 		return "a list"
 	case strings.HasPrefix(t, "map["):

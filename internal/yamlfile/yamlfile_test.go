@@ -34,7 +34,7 @@ func TestDecode(t *testing.T) {
 		{"only comments", "# to do\n\n", nil},
 		{"unknown field", "title: T\nskils: [Go]\n", []LineError{{11, 1, `unknown field "skils"`, true, "skils"}}},
 		{"wrong types, all reported", "title: [T]\nprocess:\n  - {name: A, minutes: 1.5}\n",
-			[]LineError{{10, 8, "wrong type: got a list, want text", true, ""}, {12, 24, "wrong type: got a number `1.5`, want a number", true, ""}}},
+			[]LineError{{10, 8, "wrong type: got a list, want text", true, ""}, {12, 24, "wrong type: got a number `1.5`, want a whole number", true, ""}}},
 		{"duplicate key, at the file's lines", "title: A\nfamily: f\ntitle: B\n",
 			[]LineError{{12, 1, `duplicate key "title" (first at line 10): keep one`, false, ""}}},
 		{"list for the document", "- a\n", []LineError{{10, 1, "wrong type: got a list, want a mapping of fields (title: ..., family: ..., summary: ..., ...)", false, ""}}},
