@@ -22,28 +22,34 @@ import (
 // and returns nothing, so the text stays as goldmark would leave it.
 type undefinedNote struct{}
 
-func (undefinedNote) Trigger() []byte { return []byte{'['} }
+func (undefinedNote) Trigger() []byte { return []byte{'!', '['} }
 
 func (undefinedNote) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	if len(line) < 4 || line[1] != '^' {
+	at := 0
+	if len(line) > 0 && line[0] == '!' { // ![^label], as goldmark's parser reads it
+		at = 1
+	}
+	if len(line) < at+4 || line[at] != '[' || line[at+1] != '^' {
 		return nil
 	}
-	end := bytes.IndexByte(line, ']')
-	if end < 3 || bytes.ContainsAny(line[2:end], " \t[") {
+	end := bytes.IndexByte(line[at:], ']') + at
+	label := line[at+2 : max(end, at+2)]
+	if end <= at+2 || len(bytes.TrimSpace(label)) == 0 || bytes.IndexByte(label, '[') >= 0 {
 		return nil
 	}
-	if end+1 < len(line) && bytes.IndexByte([]byte("([:"), line[end+1]) >= 0 {
+	if end+1 < len(line) && (line[end+1] == '(' || line[end+1] == '[') {
 		return nil // a link: [^x](url), [^x][ref]
 	}
-	label := line[2:end]
 	report(pc, lineOf(block.Source(), seg.Start),
 		"footnote [^%s] has no note: add a line \"[^%s]: the note\", or write \\[ if the bracket is not a footnote", label, label)
 	return nil
 }
 
-// unusedNotes reports a note that nothing refers to, or a second note with
-// a label already taken, before goldmark's footnote transformer drops it.
+// unusedNotes reports the notes goldmark's footnote transformer, which
+// runs next, would drop or show to no purpose: one nothing refers to, one
+// only other notes refer to, a second with a label already taken, and an
+// empty one.
 type unusedNotes struct{}
 
 func (unusedNotes) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
@@ -51,50 +57,99 @@ func (unusedNotes) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	if !bytes.Contains(src, []byte("[^")) {
 		return // most pages: no walk for them
 	}
+	notes, refs := collectNotes(doc)
+	reached := reachedNotes(notes, refs)
 	first := map[string]int{}
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		fn, ok := n.(*east.Footnote)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
-		}
-		line := noteLine(fn, src, first[string(fn.Ref)])
-		switch at, dup := first[string(fn.Ref)]; {
+	for _, fn := range notes {
+		line, label := noteLine(fn, src), fn.Ref
+		at, dup := first[string(label)]
+		switch {
 		case dup:
-			report(pc, line, "footnote [^%s] has a second note (first at line %d): give it another label", fn.Ref, at)
+			report(pc, line, "footnote [^%s] has a second note (first at line %d): give it another label", label, at)
 		case fn.Index < 0:
-			report(pc, line, "footnote [^%s] is never referred to: write [^%s] where it belongs in the text, or remove the note", fn.Ref, fn.Ref)
+			report(pc, line, "footnote [^%s] is never referred to: write [^%s] where it belongs in the text, or remove the note", label, label)
+		case !reached[fn.Index]:
+			report(pc, line, "footnote [^%s] is referred to only from notes: refer to it from the text, or fold it into the note that refers to it", label)
+		case fn.FirstChild() == nil:
+			report(pc, line, "footnote [^%s] has no text: write the note after the colon", label)
 		}
-		if _, dup := first[string(fn.Ref)]; !dup {
-			first[string(fn.Ref)] = line
+		if !dup {
+			first[string(label)] = line
 		}
-		return ast.WalkSkipChildren, nil
-	})
+	}
 }
 
-// noteLine is the line of a note's "[^label]:" after line after: its first
-// paragraph's, or, for a note with no text, where its label is.
-func noteLine(fn *east.Footnote, src []byte, after int) int {
+// noteRefs are the references to notes, by the note they are in (nil for
+// the text's own).
+type noteRefs map[*east.Footnote][]int
+
+// collectNotes lists a page's notes in order and its references to them.
+func collectNotes(doc ast.Node) ([]*east.Footnote, noteRefs) {
+	var notes []*east.Footnote
+	refs := noteRefs{}
+	var in *east.Footnote
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *east.Footnote:
+			if entering {
+				notes, in = append(notes, n), n
+			} else {
+				in = nil
+			}
+		case *east.FootnoteLink:
+			if entering {
+				refs[in] = append(refs[in], n.Index)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return notes, refs
+}
+
+// reachedNotes is the set of note indexes the text refers to, directly or
+// through the notes it refers to.
+func reachedNotes(notes []*east.Footnote, refs noteRefs) map[int]bool {
+	byIndex := map[int]*east.Footnote{}
+	for _, fn := range notes {
+		if fn.Index >= 0 {
+			byIndex[fn.Index] = fn
+		}
+	}
+	reached := map[int]bool{}
+	todo := refs[nil]
+	for len(todo) > 0 {
+		i := todo[0]
+		todo = todo[1:]
+		if reached[i] {
+			continue
+		}
+		reached[i] = true
+		if fn := byIndex[i]; fn != nil {
+			todo = append(todo, refs[fn]...)
+		}
+	}
+	return reached
+}
+
+// noteLine is the line of a note's "[^label]:".
+func noteLine(fn *east.Footnote, src []byte) int {
+	if p := fn.Pos(); p >= 0 && p < len(src) {
+		return lineOf(src, p)
+	}
 	for c := ast.Node(fn); c != nil; c = c.FirstChild() {
 		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
 			return lineOf(src, c.Lines().At(0).Start)
 		}
 	}
-	mark := []byte("[^" + string(fn.Ref) + "]:")
-	for off := 0; ; {
-		i := bytes.Index(src[off:], mark)
-		if i < 0 {
-			return max(after, 1)
-		}
-		if l := lineOf(src, off+i); l > after {
-			return l
-		}
-		off += i + len(mark)
-	}
+	return 1
 }
 
-// noteRef checks a reference to a note: one in a question or try block,
-// or in a sample statement, would show on pages without the note.
+// noteRef checks a reference to a note and records the ID it gives: one in
+// a question or try block, or in a sample statement, would show on pages
+// without the note; one in a link's text or an image's would nest a link
+// in a link, or lose its way back.
 func (w *walker) noteRef(n *east.FootnoteLink) {
+	w.doc.NoteIDs = append(w.doc.NoteIDs, refID(n.Index, n.RefIndex))
 	line := w.line
 	if p := n.Pos(); p >= 0 && p < len(w.src) {
 		line = lineOf(w.src, p)
@@ -104,7 +159,29 @@ func (w *walker) noteRef(n *east.FootnoteLink) {
 		w.errorf(line, "a footnote in a sample statement: the statement shows inside every guide that tries the sample, beside the guide's own notes; write the note into the text")
 	case w.shown(n):
 		w.errorf(line, "a footnote in a question or try block: the block shows in the interview kit and the question library too, where the note is not; write the note into the block")
+	case inLink(n):
+		w.errorf(line, "a footnote in a link's text or an image's description: put it after the link or image")
 	}
+}
+
+func inLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.(type) {
+		case *ast.Link, *ast.Image, *ast.AutoLink:
+			return true
+		}
+	}
+	return false
+}
+
+// backlink names a note's way back to its reference, in the page's
+// language, numbered when the note has several.
+func (w *walker) backlink(n *east.FootnoteBacklink) {
+	l := w.r.BacklinkLabel(n.Index)
+	if n.RefCount > 1 {
+		l += " (" + strconv.Itoa(n.RefIndex+1) + ")"
+	}
+	n.SetAttributeString(label, []byte(l))
 }
 
 // label is the node attribute that carries words in the page's language

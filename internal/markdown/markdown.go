@@ -75,6 +75,7 @@ type Doc struct {
 	Questions []Question
 	Samples   []string // samples named by try blocks, in order
 	Tries     []Try    // the try blocks, in order
+	NoteIDs   []string // the IDs footnotes give their notes and references
 	Errs      diag.List
 }
 

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -70,6 +71,25 @@ func TestDirectiveErrors(t *testing.T) {
 			"f.md:4: a footnote in a question or try block: the block shows in the interview kit and the question library too, where the note is not; write the note into the block"},
 		{"footnote in a try block", ":::try{sample=rate-limiter}\nLead[^a].\n:::\n\n[^a]: Note.\n",
 			"f.md:2: a footnote in a question or try block: the block shows in the interview kit and the question library too, where the note is not; write the note into the block"},
+		{"footnote followed by a colon", "Two kinds[^t]: one and two.\n", `f.md:1: footnote [^t] has no note: add a line "[^t]: the note", or write \[ if the bracket is not a footnote`},
+		{"footnote with a spaced label", "Spaced [^a b] label.\n", `f.md:1: footnote [^a b] has no note: add a line "[^a b]: the note", or write \[ if the bracket is not a footnote`},
+		{"footnote after a bang", "Wow![^img]\n", `f.md:1: footnote [^img] has no note: add a line "[^img]: the note", or write \[ if the bracket is not a footnote`},
+		{"footnote in an image's description", "A ![chart[^1]](https://example.com/c.png).\n\n[^1]: Note.\n",
+			"f.md:1: a footnote in a link's text or an image's description: put it after the link or image"},
+		{"footnote in a link's text", "Intro.\n\n[docs[^1]](/en/questions/)\n\n[^1]: Note.\n",
+			"f.md:3: a footnote in a link's text or an image's description: put it after the link or image"},
+		{"notes referred to only by each other", "Text.\n\n[^p]: See[^q].\n[^q]: See[^p].\n[^s]: Self[^s].\n",
+			"f.md:3: footnote [^p] is referred to only from notes: refer to it from the text, or fold it into the note that refers to it\n" +
+				"f.md:4: footnote [^q] is referred to only from notes: refer to it from the text, or fold it into the note that refers to it\n" +
+				"f.md:5: footnote [^s] is referred to only from notes: refer to it from the text, or fold it into the note that refers to it"},
+		{"a note referred to by a note the text refers to", "Text[^a].\n\n[^a]: See[^b].\n[^b]: Deeper.\n", ""},
+		{"empty note", "Ref[^x].\n\n[^x]:\n", "f.md:3: footnote [^x] has no text: write the note after the colon"},
+		{"notes at their own lines", "```md\n[^e]: example\n```\n\n[^e]:\n\n[^code]: ```\n    x\n    ```\n\n[^n]:\n    text\n",
+			"f.md:5: footnote [^e] is never referred to: write [^e] where it belongs in the text, or remove the note\n" +
+				"f.md:7: footnote [^code] is never referred to: write [^code] where it belongs in the text, or remove the note\n" +
+				"f.md:11: footnote [^n] is never referred to: write [^n] where it belongs in the text, or remove the note"},
+		{"heading attribute before a footnote", "## Tail {#tail}[^1]\n\n[^1]: Note.\n",
+			"f.md:1: heading attribute {#tail} is followed by a footnote, which keeps it from being read: put the footnote before it"},
 		{"a link whose text starts like a footnote", "[^x](https://example.com) and [^y][r]\n\n[r]: https://example.com\n", ""},
 		{"sample tried twice", ":::try{sample=rate-limiter}\nx\n:::\n\n:::try{sample=rate-limiter}\ny\n:::\n", `f.md:5: duplicate try block ID "try-rate-limiter" (first at line 1): a page tries each sample once`},
 	} {
@@ -116,7 +136,7 @@ func TestDirectiveRendering(t *testing.T) {
 		{"highlighting uses classes", "```go\nfunc f() {}\n```\n", `<span class="hl-kd">func</span>`},
 		{"code blocks take the focus, to scroll", "```\nx\n```\n", `<pre tabindex="0" class="hl-chroma"><code>`},
 		{"bare URLs are links", "See www.example.com or https://example.com/a?b=c.\n",
-			`<p>See <a href="http://www.example.com">www.example.com</a> or <a href="https://example.com/a?b=c">https://example.com/a?b=c</a>.</p>`},
+			`<p>See <a href="http://www.example.com" class="url">www.example.com</a> or <a href="https://example.com/a?b=c" class="url">https://example.com/a?b=c</a>.</p>`},
 		{"task lists", "- [ ] to do\n- [x] done\n",
 			`<li><span class="task"><span class="visually-hidden">done false:</span></span> to do</li>` + "\n" +
 				`<li><span class="task task-done"><span class="visually-hidden">done true:</span></span> done</li>`},
@@ -124,8 +144,10 @@ func TestDirectiveRendering(t *testing.T) {
 		{"footnote reference", "Aim below 100%[^why].\n\n[^why]: Users cannot tell.\n",
 			`<p>Aim below 100%<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup>.</p>`},
 		{"footnote with a named way back", "A[^1] and again[^1].\n\n[^1]: Note.\n",
-			`<li id="fn:1">` + "\n" + `<p>Note.&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink" aria-label="back to 1">&#x21a9;&#xfe0e;</a>` +
-				`&#160;<a href="#fnref1:1" class="footnote-backref" role="doc-backlink" aria-label="back to 1">&#x21a9;&#xfe0e;</a></p>`},
+			`<li id="fn:1">` + "\n" + `<p>Note.&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink" aria-label="back to 1 (1)">&#x21a9;&#xfe0e;</a>` +
+				`&#160;<a href="#fnref1:1" class="footnote-backref" role="doc-backlink" aria-label="back to 1 (2)">&#x21a9;&#xfe0e;</a></p>`},
+		{"a footnote's label is not in its heading's ID", "## Why[^1]\n\n[^1]: Note.\n", `<h2 id="why">`},
+		{"entities and escapes in a heading's ID", "## Use &lt;details&gt; &amp; \\*args\n", `<h2 id="use-details-args">`},
 		{"a bracket that is not a footnote", "Match `[^0-9]` or \\[^x] literally.\n", `<p>Match <code>[^0-9]</code> or [^x] literally.</p>`},
 		{"tables scroll in a box that takes the focus", "| a |\n|---|\n| 1 |\n",
 			"<div class=\"table-scroll\" tabindex=\"0\">\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>\n</div>\n"},
@@ -183,6 +205,10 @@ func TestCollects(t *testing.T) {
 	}
 	if len(d.Samples) != 1 || d.Samples[0] != "rate-limiter" {
 		t.Errorf("Samples = %v", d.Samples)
+	}
+	notes := convert("A[^a], B[^b], A again[^a].\n\n[^a]: One.\n[^b]: Two.\n").NoteIDs
+	if want := []string{"fnref:1", "fnref:2", "fnref1:1", "fn:1", "fn:2"}; !slices.Equal(notes, want) {
+		t.Errorf("NoteIDs = %v, want %v", notes, want)
 	}
 }
 

@@ -3,13 +3,16 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"maps"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // schema lists each directive's attributes; true marks a required one.
@@ -73,8 +76,10 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		w.autoLink(n)
 	case *east.FootnoteLink:
 		w.noteRef(n)
+	case *east.Footnote:
+		w.doc.NoteIDs = append(w.doc.NoteIDs, "fn:"+strconv.Itoa(n.Index))
 	case *east.FootnoteBacklink:
-		n.SetAttributeString(label, []byte(w.r.BacklinkLabel(n.Index)))
+		w.backlink(n)
 	case *east.TaskCheckBox:
 		n.SetAttributeString(label, []byte(w.r.TaskLabel(n.IsChecked)))
 	}
@@ -129,6 +134,7 @@ func (w *walker) autoLink(n *ast.AutoLink) {
 		dest = "mailto:" + dest // as goldmark renders it
 	}
 	w.doc.Links = append(w.doc.Links, Link{Dest: dest, Line: line, Shown: w.shown(n)})
+	n.SetAttributeString("class", []byte("url")) // its text is its address: print shows it once
 }
 
 // strayAttribute reports a heading whose text ends as {#id} would, but
@@ -140,8 +146,12 @@ func (w *walker) strayAttribute(n *ast.Heading) {
 		return
 	}
 	last := lines.At(lines.Len() - 1)
-	text := last.Value(w.src) // an {#id} read as one is not in it
-	if !bytes.HasSuffix(bytes.TrimRight(text, " \t"), []byte("}")) {
+	text := bytes.TrimRight(last.Value(w.src), " \t") // an {#id} read as one is not in it
+	noted := bytes.HasSuffix(text, []byte("]")) && trailingNotesRE.Match(text)
+	if noted {
+		text = trailingNotesRE.ReplaceAll(text, nil)
+	}
+	if !bytes.HasSuffix(text, []byte("}")) {
 		return // most headings: no regexp for them
 	}
 	m := strayAttrRE.FindSubmatch(text)
@@ -149,7 +159,9 @@ func (w *walker) strayAttribute(n *ast.Heading) {
 		return
 	}
 	raw := strayAttrRE.FindSubmatch(w.src[last.Start:lineEnd(w.src, last.Start)]) // the line, closing #s included
-	if raw != nil && bytes.Contains(raw[3], []byte("#")) {
+	if noted {
+		w.errorf(w.line, "heading attribute %s is followed by a footnote, which keeps it from being read: put the footnote before it", m[2])
+	} else if raw != nil && bytes.Contains(raw[3], []byte("#")) {
 		w.errorf(w.line, "heading attribute %s is followed by closing #s, which keep it from being read: remove them", m[2])
 	} else {
 		w.errorf(w.line, "heading attribute %s is not understood: pin the heading's ID as {#id}, one word of letters, digits, dashes and underscores", m[2])
@@ -340,6 +352,9 @@ func (w *walker) checkTried() {
 	}
 }
 
+// trailingNotesRE matches the footnote references that end a heading.
+var trailingNotesRE = regexp.MustCompile(`(\[\^[^\]]+\][ \t]*)+$`)
+
 // strayAttrRE matches the {#...} that ends a heading's source line: (1) a
 // backslash before it, (2) the attribute, (3) what follows it.
 var strayAttrRE = regexp.MustCompile(`(\\?)(\{\s*[#.][^{}]*\})([\s#]*)$`)
@@ -359,7 +374,15 @@ func hasQuestion(d *Directive) bool {
 	return false
 }
 
-// plainText concatenates the text below n.
+// readerText is Markdown text as readers see it: \* is *, &amp; is &.
+func readerText(v []byte) string {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return string(v)
+	}
+	return html.UnescapeString(string(util.UnescapePunctuations(v)))
+}
+
+// plainText concatenates the text below n as readers see it.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -368,7 +391,11 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			if _, code := t.Parent().(*ast.CodeSpan); code {
+				b.Write(t.Segment.Value(src))
+			} else {
+				b.WriteString(readerText(t.Segment.Value(src)))
+			}
 			if t.SoftLineBreak() || t.HardLineBreak() {
 				b.WriteByte(' ')
 			}

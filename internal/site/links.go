@@ -198,6 +198,9 @@ func (p *plan) pageAnchors(pg *content.Page) map[string]bool {
 	for _, s := range doc.Samples {
 		ids["try-"+s] = true
 	}
+	for _, id := range doc.NoteIDs {
+		ids[id] = true
+	}
 	if pg.Kind == content.Home {
 		for key, versions := range p.byKey { // the families p.families lists, without making its cards
 			if v := cmp.Or(versions[pg.Locale], p.anyVersion(key)); v != nil {
