@@ -61,11 +61,22 @@ func (r Role) Render(locale string) ([]byte, error) {
 }
 
 // title makes a role's name from its slug: site-reliability-engineer is
-// "Site Reliability Engineer".
+// "Site Reliability Engineer", qa-engineer "QA Engineer".
 func title(slug string) string {
 	words := strings.Split(slug, "-")
 	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+		if spelled, ok := roleWords[w]; ok {
+			words[i] = spelled
+		} else if w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
 	}
 	return strings.Join(words, " ")
+}
+
+// roleWords are the words of role names not spelled as a capital and
+// lowercase letters.
+var roleWords = map[string]string{
+	"ai": "AI", "api": "API", "cto": "CTO", "devops": "DevOps", "hr": "HR", "ios": "iOS", "it": "IT",
+	"ml": "ML", "qa": "QA", "sdet": "SDET", "seo": "SEO", "sre": "SRE", "ui": "UI", "ux": "UX", "vp": "VP",
 }

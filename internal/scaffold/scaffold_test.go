@@ -55,3 +55,17 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
+
+func TestTitle(t *testing.T) {
+	for slug, want := range map[string]string{
+		"site-reliability-engineer": "Site Reliability Engineer",
+		"qa-engineer":               "QA Engineer",
+		"ios-developer":             "iOS Developer",
+		"ml-ops-engineer":           "ML Ops Engineer",
+		"engineering-manager-2":     "Engineering Manager 2",
+	} {
+		if got := title(slug); got != want {
+			t.Errorf("title(%q) = %q, want %q", slug, got, want)
+		}
+	}
+}
