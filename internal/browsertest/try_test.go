@@ -221,32 +221,52 @@ func press(t *testing.T, ctx context.Context, mode string) string {
 }
 
 // click clicks an element with the mouse, as Playwright does: scrolled into
-// view, once it holds still and is what lies under its centre, so a layout
-// still settling cannot send the click elsewhere. The page records what the
-// click reached, for waitFor's failure message.
+// view (again if the page scrolls away, as a reload restoring its scroll
+// does), once it holds still and is what lies under its centre. A layout
+// still settling (an editor mounting above it) can move it between that
+// check and the click: the page records what each click reached, and a
+// click that missed is tried again. The record is in waitFor's failures.
 func click(t *testing.T, ctx context.Context, sel string) {
 	t.Helper()
-	at, err := chromedp.Run(ctx, chromedp.Evaluate[*struct{ X, Y float64 }](`(async e => {
-		e.scrollIntoView({block: "center", behavior: "instant"});
-		addEventListener("click", ev => { document.documentElement.dataset.clicked =
-			ev.target.tagName + (ev.target.className ? "." + ev.target.className : "") + " " + ev.target.textContent.slice(0, 20); },
-			{capture: true, once: true});
-		let last = "";
-		for (let i = 0; i < 500; i++) {
-			const r = e.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
-			if (last === x + "," + y && e.contains(document.elementFromPoint(x, y))) return {X: x, Y: y};
-			last = x + "," + y;
-			await new Promise(ok => setTimeout(ok, 20));
+	for range 3 {
+		at, err := chromedp.Run(ctx, chromedp.Evaluate[*struct {
+			X, Y  float64
+			Found bool
+			Why   string
+		}](`(async e => {
+			e.scrollIntoView({block: "center", behavior: "instant"});
+			const d = document.documentElement.dataset;
+			delete d.clicked; delete d.clickHit;
+			addEventListener("click", ev => {
+				d.clicked = ev.target.tagName + (ev.target.className ? "." + ev.target.className : "") + " " + ev.target.textContent.slice(0, 20);
+				d.clickHit = e.contains(ev.target);
+			}, {capture: true, once: true});
+			const still = [];
+			for (let i = 0; i < 200; i++) {
+				const r = e.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+				const under = e.contains(document.elementFromPoint(x, y));
+				still.push(x + "," + y);
+				if (still.length >= 3 && new Set(still.slice(-3)).size == 1 && under) return {X: x, Y: y, Found: true};
+				if (!under) e.scrollIntoView({block: "center", behavior: "instant"}); // a reload restores its scroll late
+				await new Promise(ok => setTimeout(ok, 30));
+			}
+			const r = e.getBoundingClientRect(), top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+			return {Why: "at " + still.slice(-3).join(" then ") + " under " + (top ? top.tagName + "." + top.className : "nothing") +
+				" in a " + innerWidth + "x" + innerHeight + " window scrolled to " + scrollY};
+		})(document.querySelector(`+js(sel)+`))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("click %s: %v", sel, err)
 		}
-		return null;
-	})(document.querySelector(`+js(sel)+`))`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("click %s: %v", sel, err)
+		if !at.Found {
+			t.Fatalf("%s never held still, uncovered, for a click: %s", sel, at.Why)
+		}
+		do(t, ctx, chromedp.MouseClickXY(at.X, at.Y))
+		if eval[string](t, ctx, `document.documentElement.dataset.clickHit || ""`) == "true" {
+			return
+		}
+		t.Logf("a click on %s reached %s instead; clicking again", sel, eval[string](t, ctx, `document.documentElement.dataset.clicked || "nothing"`))
 	}
-	if at == nil {
-		t.Fatalf("%s never held still, uncovered, for a click", sel)
-	}
-	do(t, ctx, chromedp.MouseClickXY(at.X, at.Y))
+	t.Fatalf("three clicks on %s missed it", sel)
 }
 
 type row struct {
@@ -360,7 +380,7 @@ func TestRunSubmitAndHistory(t *testing.T) {
 	// Restore the accepted attempt from Go, so the language switches back too.
 	pickLanguage(t, ctx, "go")
 	do(t, ctx, chromedp.ScrollIntoView(chromedp.CSS("#try-rate-limiter .try-history")))
-	waitFor(t, ctx, "the editor after reload", panel+`.dataset.editor === "ready"`)
+	waitFor(t, ctx, "the Go editor after reload", panel+`.querySelector(".try-starter[data-language=go]").dataset.editor === "ready"`)
 	click(t, ctx, `#try-rate-limiter .try-history tbody tr:nth-child(2) button.try-restore`)
 	if got := eval[string](t, ctx, panel+`.querySelector("select[name=language]").value`); got != "python" {
 		t.Errorf("restore left the language at %q", got)

@@ -127,9 +127,12 @@ export class Panel {
     this.form.dataset.ready = "true";
   }
 
-  /** Shows the starter of one language and hides the others. */
+  /** Shows the starter of one language and hides the others. The form's
+   * data-editor follows the editor of the language shown. */
   private show(language: string): void {
     for (const st of this.starters.values()) st.box.hidden = st.language !== language;
+    const shown = this.starters.get(language)?.box.dataset.editor;
+    if (shown) this.form.dataset.editor = shown;
     if (this.editorModule) this.upgrade(language);
   }
 
@@ -188,6 +191,8 @@ export class Panel {
       onRun: () => void this.run("run"),
     });
     st.editor = editor;
+    st.box.dataset.editor = "loading";
+    if (st === this.current()) this.form.dataset.editor = "loading";
     st.label.addEventListener("click", (e) => {
       e.preventDefault();
       editor.focus();
