@@ -207,8 +207,8 @@ func (l *loader) decode(p string, sp split, v any) (fm *frontMatter, ok, checkab
 	fm = &frontMatter{doc: doc, keys: doc.KeyLines(), bad: map[string][]int{}}
 	checkable = true
 	for _, e := range errs {
-		key, item := doc.Locate(e.Line, e.Col)
-		l.add(l.pos(p, cmp.Or(e.Line, sp.YAMLLine)), "%s", typeMessage(doc, e, key, item))
+		key, item, sub := doc.Locate(e.Line, e.Col)
+		l.add(l.pos(p, cmp.Or(e.Line, sp.YAMLLine)), "%s", typeMessage(e, key, item, sub))
 		checkable = checkable && e.Local
 		fm.bad[key] = append(fm.bad[key], item)
 		fm.unknown = fm.unknown || e.Unknown != "" && e.Unknown == key && item < 0
@@ -217,17 +217,10 @@ func (l *loader) decode(p string, sp split, v any) (fm *frontMatter, ok, checkab
 }
 
 // typeMessage says where a wrong type is, which the decoder's message does
-// not: the field, and the item of a list (the round of process), with the
-// value in full where the decoder cut it short.
-func typeMessage(doc *yamlfile.Doc, e yamlfile.LineError, key string, item int) string {
-	rest, ok := strings.CutPrefix(e.Msg, "wrong type: got ")
-	i := strings.LastIndex(rest, ", want ")
-	if !ok || i < 0 {
+// not: the field, and the item of a list (the round of process).
+func typeMessage(e yamlfile.LineError, key string, item int, sub string) string {
+	if e.Want == "" {
 		return e.Msg
-	}
-	got, want := rest[:i], rest[i+len(", want "):]
-	if n := doc.Scalar(e.Line, e.Col); n != nil {
-		got = yamlfile.Got(n)
 	}
 	where := fmt.Sprintf("field %q", key)
 	switch {
@@ -238,11 +231,11 @@ func typeMessage(doc *yamlfile.Doc, e yamlfile.LineError, key string, item int) 
 		if key == "process" {
 			where = fmt.Sprintf("process round %d", item+1)
 		}
-		if sub := doc.ItemKey(key, item, e.Line, e.Col); sub != "" {
+		if sub != "" {
 			where += fmt.Sprintf(": field %q", sub)
 		}
 	}
-	return where + " has the wrong type: got " + got + ", want " + want
+	return where + " has the wrong type: got " + e.Got + ", want " + e.Want
 }
 
 // frontMatter is a page's parsed front matter as the checks made after

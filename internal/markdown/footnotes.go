@@ -133,15 +133,8 @@ func reachedNotes(notes []*east.Footnote, refs noteRefs) map[int]bool {
 
 // noteLine is the line of a note's "[^label]:".
 func noteLine(fn *east.Footnote, src []byte) int {
-	if p := fn.Pos(); p >= 0 && p < len(src) {
-		return lineOf(src, p)
-	}
-	for c := ast.Node(fn); c != nil; c = c.FirstChild() {
-		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
-			return lineOf(src, c.Lines().At(0).Start)
-		}
-	}
-	return 1
+	l, _ := nodeLine(fn, src)
+	return max(l, 1)
 }
 
 // noteRef checks a reference to a note and records the ID it gives: one in
@@ -150,9 +143,9 @@ func noteLine(fn *east.Footnote, src []byte) int {
 // in a link, or lose its way back.
 func (w *walker) noteRef(n *east.FootnoteLink) {
 	w.doc.NoteIDs = append(w.doc.NoteIDs, refID(n.Index, n.RefIndex))
-	line := w.line
-	if p := n.Pos(); p >= 0 && p < len(w.src) {
-		line = lineOf(w.src, p)
+	line, ok := nodeLine(n, w.src)
+	if !ok {
+		line = w.line
 	}
 	switch {
 	case w.prefix != "":
@@ -167,7 +160,7 @@ func (w *walker) noteRef(n *east.FootnoteLink) {
 func inLink(n ast.Node) bool {
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		switch p.(type) {
-		case *ast.Link, *ast.Image, *ast.AutoLink:
+		case *ast.Link, *ast.Image:
 			return true
 		}
 	}

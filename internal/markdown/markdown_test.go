@@ -146,7 +146,6 @@ func TestDirectiveRendering(t *testing.T) {
 		{"footnote with a named way back", "A[^1] and again[^1].\n\n[^1]: Note.\n",
 			`<li id="fn:1">` + "\n" + `<p>Note.&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink" aria-label="back to 1 (1)">&#x21a9;&#xfe0e;</a>` +
 				`&#160;<a href="#fnref1:1" class="footnote-backref" role="doc-backlink" aria-label="back to 1 (2)">&#x21a9;&#xfe0e;</a></p>`},
-		{"a footnote's label is not in its heading's ID", "## Why[^1]\n\n[^1]: Note.\n", `<h2 id="why">`},
 		{"entities and escapes in a heading's ID", "## Use &lt;details&gt; &amp; \\*args\n", `<h2 id="use-details-args">`},
 		{"a bracket that is not a footnote", "Match `[^0-9]` or \\[^x] literally.\n", `<p>Match <code>[^0-9]</code> or [^x] literally.</p>`},
 		{"tables scroll in a box that takes the focus", "| a |\n|---|\n| 1 |\n",

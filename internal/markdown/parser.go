@@ -151,3 +151,16 @@ func lineOf(src []byte, off int) int {
 	off = min(max(off, 0), len(src))
 	return 1 + bytes.Count(src[:off], []byte("\n"))
 }
+
+// nodeLine is the line where goldmark parsed n from, or, for a node it
+// gave no position, the line of its first source line; ok is false when
+// n has neither.
+func nodeLine(n ast.Node, src []byte) (line int, ok bool) {
+	if p := n.Pos(); p >= 0 && p < len(src) {
+		return lineOf(src, p), true
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return lineOf(src, n.Lines().At(0).Start), true
+	}
+	return 0, false
+}

@@ -48,10 +48,8 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		return ast.WalkContinue, nil
 	}
 	if n.Type() == ast.TypeBlock {
-		if p := n.Pos(); p >= 0 && p < len(w.src) {
-			w.line = lineOf(w.src, p)
-		} else if n.Lines().Len() > 0 {
-			w.line = lineOf(w.src, n.Lines().At(0).Start)
+		if l, ok := nodeLine(n, w.src); ok {
+			w.line = l
 		}
 	}
 	switch n := n.(type) {

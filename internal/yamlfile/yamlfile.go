@@ -28,6 +28,9 @@ type LineError struct {
 	Local bool
 	// Unknown is the key an unknown field error is about.
 	Unknown string
+	// Got and Want are what a wrong type holds and what was wanted, as
+	// Msg words them ("a list", "text `x`"); Want is "" for other errors.
+	Got, Want string
 }
 
 // Doc is a parsed YAML text: one parse serves decoding and the lookups of
@@ -99,7 +102,14 @@ func (d *Doc) Decode(v any) []LineError {
 	// decoded into a struct or map, unless a value may be reported away
 	// from its key.
 	t := reflect.TypeOf(v)
-	return errorList(err, t, d.root.Kind == yaml.MappingNode && !d.indirect && isMapping(t), nil)
+	errs := errorList(err, t, d.root.Kind == yaml.MappingNode && !d.indirect && isMapping(t), nil)
+	for i, e := range errs {
+		if n := d.nodeAt(e.Line, e.Col); n != nil && n.Kind == yaml.ScalarNode && e.Want != "" { // the decoder cuts a value short
+			errs[i].Got = Got(n)
+			errs[i].Msg = typeMessage(errs[i].Got, e.Want)
+		}
+	}
+	return errs
 }
 
 // Load decodes src into v, rejecting unknown fields, and returns every problem.
@@ -130,6 +140,9 @@ func errorList(err error, t reflect.Type, local bool, src []byte) []LineError {
 			le := LineError{Line: e.Mark.Line, Col: e.Mark.Column, Msg: friendly(e.Message, fields), Local: l}
 			if m := unknownField.FindStringSubmatch(e.Message); m != nil {
 				le.Unknown = m[1]
+			}
+			if m := typeParts.FindStringSubmatch(le.Msg); m != nil { // the decoder's, or an UnmarshalYAML's worded with Got
+				le.Got, le.Want = m[1], m[2]
 			}
 			out = append(out, le)
 		}
@@ -234,51 +247,41 @@ func (d *Doc) Items(key string) []Item {
 }
 
 // Locate names what holds a position: the top-level key whose value it is
-// in, and the index of the item of that value's sequence, or -1. It is
-// "" and -1 before the first key or when the document is not a mapping.
-func (d *Doc) Locate(line, col int) (key string, item int) {
+// in, the index of the item of that value's sequence or -1, and the key of
+// that item's mapping or "". It is "" and -1 before the first key or when
+// the document is not a mapping.
+func (d *Doc) Locate(line, col int) (key string, item int, sub string) {
 	key, item = "", -1
+	var in *yaml.Node
 	for k, v := range d.pairs() {
 		if before(line, col, k.Line, k.Column) {
 			break
 		}
-		key, item = k.Value, -1
+		key, item, in = k.Value, -1, nil
 		if v.Kind != yaml.SequenceNode {
 			continue
 		}
 		for i, n := range v.Content {
 			if !before(line, col, n.Line, n.Column) {
-				item = i
+				item, in = i, n
 			}
 		}
 	}
-	return key, item
-}
-
-// ItemKey is the key, in the mapping that is item of key's list, whose
-// value holds line:col; "" when there is none.
-func (d *Doc) ItemKey(key string, item, line, col int) string {
-	for k, v := range d.pairs() {
-		if k.Value != key || v.Kind != yaml.SequenceNode || item < 0 || item >= len(v.Content) {
-			continue
+	for i := 0; in != nil && in.Kind == yaml.MappingNode && i+1 < len(in.Content); i += 2 {
+		if before(line, col, in.Content[i].Line, in.Content[i].Column) {
+			break
 		}
-		sub, m := "", v.Content[item]
-		for i := 0; m.Kind == yaml.MappingNode && i+1 < len(m.Content); i += 2 {
-			if before(line, col, m.Content[i].Line, m.Content[i].Column) {
-				break
-			}
-			sub = m.Content[i].Value
-		}
-		return sub
+		sub = in.Content[i].Value
 	}
-	return ""
+	return key, item, sub
 }
 
-// Scalar is the scalar that starts at line:col, or nil.
-func (d *Doc) Scalar(line, col int) *yaml.Node {
+// nodeAt is the outermost node that starts at line:col (a mapping, not its
+// first key), or nil.
+func (d *Doc) nodeAt(line, col int) *yaml.Node {
 	var walk func(n *yaml.Node) *yaml.Node
 	walk = func(n *yaml.Node) *yaml.Node {
-		if n.Kind == yaml.ScalarNode && n.Line == line && n.Column == col {
+		if n.Kind != yaml.DocumentNode && n.Line == line && n.Column == col {
 			return n
 		}
 		for _, c := range n.Content {
@@ -335,10 +338,16 @@ func friendly(msg string, fields map[string][]string) string {
 		if m[2] != "" {
 			got += " " + m[2]
 		}
-		return "wrong type: got " + got + ", want " + goType(m[3], fields)
+		return typeMessage(got, goType(m[3], fields))
 	}
 	return msg
 }
+
+// typeMessage words a wrong type; typeParts reads it back, from the
+// decoder or from an UnmarshalYAML that words its own with Got.
+func typeMessage(got, want string) string { return "wrong type: got " + got + ", want " + want }
+
+var typeParts = regexp.MustCompile(`^wrong type: got (.*), want (.*)$`)
 
 // Got words what a node holds the way type errors do ("a list", "text
 // `x`"), for the messages of a type's own UnmarshalYAML.
@@ -412,6 +421,8 @@ func isMapping(t reflect.Type) bool {
 
 var unmarshaler = reflect.TypeFor[yaml.Unmarshaler]()
 
+var nodeType = reflect.TypeFor[yaml.Node]()
+
 // structFields maps the name of each struct type reachable from t, as the
 // decoder's messages print it, to the keys its mapping takes.
 func structFields(t reflect.Type) map[string][]string {
@@ -425,8 +436,8 @@ func structFields(t reflect.Type) map[string][]string {
 			walk(t.Key())
 			walk(t.Elem())
 		case reflect.Struct:
-			if _, seen := fields[t.String()]; seen || reflect.PointerTo(t).Implements(unmarshaler) {
-				return // an Unmarshaler words its own errors
+			if _, seen := fields[t.String()]; seen || t == nodeType || reflect.PointerTo(t).Implements(unmarshaler) {
+				return // an Unmarshaler words its own errors; a yaml.Node takes any YAML
 			}
 			fields[t.String()] = []string{} // not nil: marks t seen before its fields are walked
 			fields[t.String()] = keysOf(t, walk)

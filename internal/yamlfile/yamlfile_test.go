@@ -32,28 +32,28 @@ func TestDecode(t *testing.T) {
 		{"valid", "title: T\nstack: [Go]\n", nil},
 		{"empty", "", nil},
 		{"only comments", "# to do\n\n", nil},
-		{"unknown field", "title: T\nskils: [Go]\n", []LineError{{11, 1, `unknown field "skils"`, true, "skils"}}},
+		{"unknown field", "title: T\nskils: [Go]\n", []LineError{{11, 1, `unknown field "skils"`, true, "skils", "", ""}}},
 		{"wrong types, all reported", "title: [T]\nprocess:\n  - {name: A, minutes: 1.5}\n",
-			[]LineError{{10, 8, "wrong type: got a list, want text", true, ""}, {12, 24, "wrong type: got a number `1.5`, want a whole number", true, ""}}},
+			[]LineError{{10, 8, "wrong type: got a list, want text", true, "", "a list", "text"}, {12, 24, "wrong type: got a number `1.5`, want a whole number", true, "", "a number `1.5`", "a whole number"}}},
 		{"duplicate key, at the file's lines", "title: A\nfamily: f\ntitle: B\n",
-			[]LineError{{12, 1, `duplicate key "title" (first at line 10): keep one`, false, ""}}},
-		{"list for the document", "- a\n", []LineError{{10, 1, "wrong type: got a list, want a mapping of fields (title: ..., family: ..., summary: ..., ...)", false, ""}}},
-		{"text for the document", "just text\n", []LineError{{10, 1, "wrong type: got text `just text`, want a mapping of fields (title: ..., family: ..., summary: ..., ...)", false, ""}}},
-		{"unknown field in a round", "process:\n  - {name: A, minuts: 5}\n", []LineError{{11, 15, `unknown field "minuts"`, true, "minuts"}}},
-		{"text for a round", "process: [5]\n", []LineError{{10, 11, "wrong type: got a number `5`, want a mapping of fields (name: ..., minutes: ..., focus: ...)", true, ""}}},
+			[]LineError{{12, 1, `duplicate key "title" (first at line 10): keep one`, false, "", "", ""}}},
+		{"list for the document", "- a\n", []LineError{{10, 1, "wrong type: got a list, want a mapping of fields (title: ..., family: ..., summary: ..., ...)", false, "", "a list", "a mapping of fields (title: ..., family: ..., summary: ..., ...)"}}},
+		{"text for the document", "just text\n", []LineError{{10, 1, "wrong type: got text `just text`, want a mapping of fields (title: ..., family: ..., summary: ..., ...)", false, "", "text `just text`", "a mapping of fields (title: ..., family: ..., summary: ..., ...)"}}},
+		{"unknown field in a round", "process:\n  - {name: A, minuts: 5}\n", []LineError{{11, 15, `unknown field "minuts"`, true, "minuts", "", ""}}},
+		{"text for a round", "process: [5]\n", []LineError{{10, 11, "wrong type: got a number `5`, want a mapping of fields (name: ..., minutes: ..., focus: ...)", true, "", "a number `5`", "a mapping of fields (name: ..., minutes: ..., focus: ...)"}}},
 		{"through an alias", "title: &t [T]\nsummary: *t\n", []LineError{
-			{10, 8, "wrong type: got a list, want text", false, ""}, {10, 8, "wrong type: got a list, want text", false, ""}}},
+			{10, 8, "wrong type: got a list, want text", false, "", "a list", "text"}, {10, 8, "wrong type: got a list, want text", false, "", "a list", "text"}}},
 		// A syntax error is where the editor made it, in words that say what to do.
-		{"unclosed list", "title: [T\nfamily: f\n", []LineError{{10, 8, `the list opened with [ is not closed or holds a stray character: end it with ], separate its items with commas and quote an item with ": " in it`, false, ""}}},
-		{"unclosed mapping", "family: f\nprocess: [{name: A\nsummary: s\n", []LineError{{11, 11, "the mapping opened with { is not closed or holds a stray character: end it with }, and separate its fields with commas", false, ""}}},
-		{"unclosed quote", "title: T\nsummary: \"abc\nfamily: x\nupdated: 2026\n", []LineError{{11, 10, "quoted text is never closed: end it with the quote it starts with", false, ""}}},
-		{"colon in text", "title: Backend: how\n", []LineError{{10, 15, `mapping values are not allowed in this context: text with ": " in it needs quotes, as in title: "Backend: how to hire"`, false, ""}}},
-		{"tab indent", "process:\n  - name: A\n\tminutes: 60\n", []LineError{{12, 1, "a tab indents this line: indent YAML with spaces", false, ""}}},
-		{"bad escape, quotes closed", `title: "C:\Users\me"` + "\n", []LineError{{10, 13, `did not find expected hexadecimal number: in double quotes a backslash starts an escape; use single quotes ('C:\Users'), or write \\ for a backslash`, false, ""}}},
-		{"unknown escape", `title: "a \q"` + "\n", []LineError{{10, 11, `found unknown escape character: in double quotes a backslash starts an escape; use single quotes ('C:\Users'), or write \\ for a backslash`, false, ""}}},
-		{"indented key", "title: T\n  family: x\n", []LineError{{11, 9, "mapping values are not allowed in this context: check the indentation (a field starts in the column of the fields beside it)", false, ""}}},
-		{"block scalar text on its line", "summary: > Long text\n", []LineError{{10, 12, "text after | or > starts on the next line, indented under its field", false, ""}}},
-		{"misaligned field", "process:\n  - name: A\n    minutes: 60\n   focus: x\n", []LineError{{13, 4, "did not find expected '-' indicator: check the indentation (the lines of one field, or of one list item, start in the same column) and that every quote is closed on its line", false, ""}}},
+		{"unclosed list", "title: [T\nfamily: f\n", []LineError{{10, 8, `the list opened with [ is not closed or holds a stray character: end it with ], separate its items with commas and quote an item with ": " in it`, false, "", "", ""}}},
+		{"unclosed mapping", "family: f\nprocess: [{name: A\nsummary: s\n", []LineError{{11, 11, "the mapping opened with { is not closed or holds a stray character: end it with }, and separate its fields with commas", false, "", "", ""}}},
+		{"unclosed quote", "title: T\nsummary: \"abc\nfamily: x\nupdated: 2026\n", []LineError{{11, 10, "quoted text is never closed: end it with the quote it starts with", false, "", "", ""}}},
+		{"colon in text", "title: Backend: how\n", []LineError{{10, 15, `mapping values are not allowed in this context: text with ": " in it needs quotes, as in title: "Backend: how to hire"`, false, "", "", ""}}},
+		{"tab indent", "process:\n  - name: A\n\tminutes: 60\n", []LineError{{12, 1, "a tab indents this line: indent YAML with spaces", false, "", "", ""}}},
+		{"bad escape, quotes closed", `title: "C:\Users\me"` + "\n", []LineError{{10, 13, `did not find expected hexadecimal number: in double quotes a backslash starts an escape; use single quotes ('C:\Users'), or write \\ for a backslash`, false, "", "", ""}}},
+		{"unknown escape", `title: "a \q"` + "\n", []LineError{{10, 11, `found unknown escape character: in double quotes a backslash starts an escape; use single quotes ('C:\Users'), or write \\ for a backslash`, false, "", "", ""}}},
+		{"indented key", "title: T\n  family: x\n", []LineError{{11, 9, "mapping values are not allowed in this context: check the indentation (a field starts in the column of the fields beside it)", false, "", "", ""}}},
+		{"block scalar text on its line", "summary: > Long text\n", []LineError{{10, 12, "text after | or > starts on the next line, indented under its field", false, "", "", ""}}},
+		{"misaligned field", "process:\n  - name: A\n    minutes: 60\n   focus: x\n", []LineError{{13, 4, "did not find expected '-' indicator: check the indentation (the lines of one field, or of one list item, start in the same column) and that every quote is closed on its line", false, "", "", ""}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d, errs := Parse([]byte(tc.src), 10)
@@ -97,24 +97,51 @@ func TestItems(t *testing.T) {
 	}
 }
 
-// TestLocate finds the key and item holding a position, block or flow.
+// TestLocate finds the key, item and item key holding a position, block or flow.
+// TestTypeWords: a wrong type shows the value in full (the decoder cuts it
+// short), a list of mappings shows the keys its items take, and a list of
+// yaml.Node, which takes any YAML, is only a list.
+func TestTypeWords(t *testing.T) {
+	var rounds struct {
+		Process []round `yaml:"process"`
+	}
+	var nodes []yaml.Node
+	for _, tc := range []struct {
+		src  string
+		v    any
+		want string
+	}{
+		{"process: Technical screen, then a system design round\n", &rounds,
+			"wrong type: got text `Technical screen, then a system design…`, want a list of mappings (- name: ..., minutes: ..., focus: ...)"},
+		{"process: [{name: A, minutes: ten}]\n", &rounds, "wrong type: got text `ten`, want a whole number"},
+		{"name: one\n", &nodes, "wrong type: got a mapping, want a list"},
+	} {
+		errs := Load([]byte(tc.src), tc.v)
+		if len(errs) != 1 || errs[0].Msg != tc.want || errs[0].Msg != "wrong type: got "+errs[0].Got+", want "+errs[0].Want {
+			t.Errorf("Load(%q) = %+v, want one error %q", tc.src, errs, tc.want)
+		}
+	}
+}
+
 func TestLocate(t *testing.T) {
 	src := "title: T\nprocess:\n  - name: A\n    minutes: 1.5\n  - {name: B, minutes: x}\nstack: [Go, [x]]\n"
 	for _, tc := range []struct {
 		line, col int
 		key       string
 		item      int
+		sub       string
 	}{
-		{1, 8, "title", -1},
-		{2, 1, "process", -1},
-		{4, 14, "process", 0},
-		{5, 24, "process", 1},
-		{6, 13, "stack", 1},
-		{6, 8, "stack", -1},
+		{1, 8, "title", -1, ""},
+		{2, 1, "process", -1, ""},
+		{3, 5, "process", 0, "name"},
+		{4, 14, "process", 0, "minutes"},
+		{5, 24, "process", 1, "minutes"},
+		{6, 13, "stack", 1, ""},
+		{6, 8, "stack", -1, ""},
 	} {
 		d, _ := Parse([]byte(src), 1)
-		if key, item := d.Locate(tc.line, tc.col); key != tc.key || item != tc.item {
-			t.Errorf("Locate(%d, %d) = %q, %d; want %q, %d", tc.line, tc.col, key, item, tc.key, tc.item)
+		if key, item, sub := d.Locate(tc.line, tc.col); key != tc.key || item != tc.item || sub != tc.sub {
+			t.Errorf("Locate(%d, %d) = %q, %d, %q; want %q, %d, %q", tc.line, tc.col, key, item, sub, tc.key, tc.item, tc.sub)
 		}
 	}
 }
