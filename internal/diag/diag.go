@@ -91,7 +91,7 @@ func (l List) Error() string {
 // LineAt returns the 1-based line of byte offset off in src.
 func LineAt(src []byte, off int) int {
 	off = min(max(off, 0), len(src))
-	return 1 + strings.Count(string(src[:off]), "\n")
+	return 1 + bytes.Count(src[:off], []byte("\n"))
 }
 
 // NotText is the problem of a file NotTextLine finds a line in.
@@ -106,7 +106,7 @@ func NotTextLine(src []byte) int {
 	for i := 0; i < len(src); {
 		r, n := utf8.DecodeRune(src[i:])
 		if (r == utf8.RuneError && n == 1) || r == 0 {
-			return bytes.Count(src[:i], []byte("\n")) + 1
+			return LineAt(src, i)
 		}
 		i += n
 	}

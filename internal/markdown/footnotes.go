@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"guides/internal/diag"
 )
 
 // Footnotes are goldmark's, as Hugo and GitHub write them ([^label] in the
@@ -41,7 +43,7 @@ func (undefinedNote) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast
 	if end+1 < len(line) && (line[end+1] == '(' || line[end+1] == '[') {
 		return nil // a link: [^x](url), [^x][ref]
 	}
-	report(pc, lineOf(block.Source(), seg.Start),
+	report(pc, diag.LineAt(block.Source(), seg.Start),
 		"footnote [^%s] has no note: add a line \"[^%s]: the note\", or write \\[ if the bracket is not a footnote", label, label)
 	return nil
 }

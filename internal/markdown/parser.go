@@ -8,6 +8,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+
+	"guides/internal/diag"
 )
 
 // problemsKey holds the *[]problem of one parse. Context keys come from a
@@ -48,7 +50,7 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	if m == nil {
 		return nil, parser.NoChildren
 	}
-	lineNo := lineOf(reader.Source(), seg.Start)
+	lineNo := diag.LineAt(reader.Source(), seg.Start)
 	rest := bytes.TrimRight(m[2], " \t")
 	if len(rest) == 0 {
 		report(pc, lineNo, "closing %s without an open directive", m[1])
@@ -147,20 +149,15 @@ func parseAttrs(b []byte) (map[string]string, error) {
 	return attrs, nil
 }
 
-func lineOf(src []byte, off int) int {
-	off = min(max(off, 0), len(src))
-	return 1 + bytes.Count(src[:off], []byte("\n"))
-}
-
 // nodeLine is the line where goldmark parsed n from, or, for a node it
 // gave no position, the line of its first source line; ok is false when
 // n has neither.
 func nodeLine(n ast.Node, src []byte) (line int, ok bool) {
 	if p := n.Pos(); p >= 0 && p < len(src) {
-		return lineOf(src, p), true
+		return diag.LineAt(src, p), true
 	}
 	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-		return lineOf(src, n.Lines().At(0).Start), true
+		return diag.LineAt(src, n.Lines().At(0).Start), true
 	}
 	return 0, false
 }

@@ -13,6 +13,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
+
+	"guides/internal/diag"
 )
 
 // schema lists each directive's attributes; true marks a required one.
@@ -63,7 +65,7 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		return ast.WalkSkipChildren, nil
 	case *ast.RawHTML:
 		if n.Segments.Len() > 0 {
-			w.line = lineOf(w.src, n.Segments.At(0).Start)
+			w.line = diag.LineAt(w.src, n.Segments.At(0).Start)
 		}
 		w.errorf(w.line, "raw HTML %q is not allowed in Markdown", string(n.Segments.Value(w.src)))
 	case *ast.Link:
@@ -91,7 +93,7 @@ func (w *walker) link(n ast.Node, dest []byte) {
 	l := Link{Dest: string(dest), Line: w.line}
 	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
 		if t, ok := c.(*ast.Text); ok {
-			l.Line = lineOf(w.src, t.Segment.Start)
+			l.Line = diag.LineAt(w.src, t.Segment.Start)
 			break
 		}
 	}
@@ -125,7 +127,7 @@ func (w *walker) shown(n ast.Node) bool {
 func (w *walker) autoLink(n *ast.AutoLink) {
 	line := w.line
 	if off, ok := offsetIn(w.src, n.Label(w.src)); ok {
-		line = lineOf(w.src, off)
+		line = diag.LineAt(w.src, off)
 	}
 	dest := string(n.URL(w.src))
 	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
