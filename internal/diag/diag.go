@@ -94,6 +94,14 @@ func LineAt(src []byte, off int) int {
 	return 1 + bytes.Count(src[:off], []byte("\n"))
 }
 
+// ColAt returns the 1-based column of byte offset off in src, counted in
+// characters, as editors count them (an accented letter is one).
+func ColAt(src []byte, off int) int {
+	off = min(max(off, 0), len(src))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return 1 + utf8.RuneCount(src[start:off])
+}
+
 // NotText is the problem of a file NotTextLine finds a line in.
 const NotText = "text is not UTF-8: save the file as UTF-8"
 

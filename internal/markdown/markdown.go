@@ -143,7 +143,7 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 	w.checkTried()
 	doc := w.doc
 	for _, p := range append(problems, w.problems...) {
-		doc.Errs.Add(diag.Pos{File: file, Line: p.line}, "%s", p.msg)
+		doc.Errs.Add(diag.Pos{File: file, Line: p.line, Col: p.col}, "%s", p.msg)
 	}
 	if len(doc.Errs) > 0 {
 		return doc

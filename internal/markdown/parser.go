@@ -17,13 +17,13 @@ import (
 var problemsKey = parser.NewContextKey()
 
 type problem struct {
-	line int
-	msg  string
+	line, col int // col 0: the line as a whole
+	msg       string
 }
 
 func report(pc parser.Context, line int, format string, args ...any) {
 	if ps, ok := pc.Get(problemsKey).(*[]problem); ok {
-		*ps = append(*ps, problem{line, fmt.Sprintf(format, args...)})
+		*ps = append(*ps, problem{line: line, msg: fmt.Sprintf(format, args...)})
 	}
 }
 

@@ -42,7 +42,13 @@ type walker struct {
 }
 
 func (w *walker) errorf(line int, format string, args ...any) {
-	w.problems = append(w.problems, problem{line, fmt.Sprintf(format, args...)})
+	w.problems = append(w.problems, problem{line: line, msg: fmt.Sprintf(format, args...)})
+}
+
+// errorAt reports a problem at byte offset off of the source, with its
+// column.
+func (w *walker) errorAt(off int, format string, args ...any) {
+	w.problems = append(w.problems, problem{diag.LineAt(w.src, off), diag.ColAt(w.src, off), fmt.Sprintf(format, args...)})
 }
 
 func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -61,13 +67,10 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.Heading:
 		w.heading(n)
 	case *ast.HTMLBlock:
-		w.errorf(w.line, "raw HTML is not allowed in Markdown; use Markdown or a directive")
+		w.rawHTMLBlock(n)
 		return ast.WalkSkipChildren, nil
 	case *ast.RawHTML:
-		if n.Segments.Len() > 0 {
-			w.line = diag.LineAt(w.src, n.Segments.At(0).Start)
-		}
-		w.errorf(w.line, "raw HTML %q is not allowed in Markdown", string(n.Segments.Value(w.src)))
+		w.rawHTML(n)
 	case *ast.Link:
 		w.link(n, n.Destination)
 	case *ast.Image:
@@ -84,6 +87,29 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		n.SetAttributeString(label, []byte(w.r.TaskLabel(n.IsChecked)))
 	}
 	return ast.WalkContinue, nil
+}
+
+// rawHTMLBlock reports a block of HTML where its first tag starts.
+func (w *walker) rawHTMLBlock(n *ast.HTMLBlock) {
+	const msg = "raw HTML is not allowed in Markdown; use Markdown or a directive"
+	if n.Lines().Len() == 0 {
+		w.errorf(w.line, msg)
+		return
+	}
+	seg := n.Lines().At(0)
+	line := seg.Value(w.src)
+	w.errorAt(seg.Start+len(line)-len(bytes.TrimLeft(line, " \t")), msg)
+}
+
+// rawHTML reports a tag of inline HTML where it starts.
+func (w *walker) rawHTML(n *ast.RawHTML) {
+	if n.Segments.Len() == 0 {
+		w.errorf(w.line, "raw HTML is not allowed in Markdown")
+		return
+	}
+	start := n.Segments.At(0).Start
+	w.line = diag.LineAt(w.src, start)
+	w.errorAt(start, "raw HTML %q is not allowed in Markdown", string(n.Segments.Value(w.src)))
 }
 
 // link records a link or image at the line of its text (a paragraph's
