@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -165,6 +166,11 @@ func (l loader) meta() (meta, bool) {
 	if errs == nil {
 		errs = doc.Decode(&m)
 	}
+	for i, e := range errs {
+		if path := doc.Path(e.Line, e.Col); path != "" {
+			errs[i].Msg = wrongType(e, fmt.Sprintf("field %q", path))
+		}
+	}
 	if !l.report("sample.yaml", errs) {
 		return m, false
 	}
@@ -271,7 +277,7 @@ func (l loader) cases(name string) []Case {
 	seen := map[string]bool{}
 	var out []Case
 	for i := range nodes {
-		c, ok := l.testCase(name, &nodes[i])
+		c, ok := l.testCase(name, i+1, &nodes[i])
 		if !ok {
 			continue
 		}
@@ -284,7 +290,17 @@ func (l loader) cases(name string) []Case {
 	return out
 }
 
-func (l loader) testCase(file string, n *yaml.Node) (Case, bool) {
+// wrongType words a wrong type error as being in where ("field \"limits\"");
+// any other error stays as it is.
+func wrongType(e yamlfile.LineError, where string) string {
+	if e.Want == "" {
+		return e.Msg
+	}
+	return where + " has the wrong type: got " + e.Got + ", want " + e.Want
+}
+
+// testCase decodes case number (from 1) of a tests file from its node.
+func (l loader) testCase(file string, number int, n *yaml.Node) (Case, bool) {
 	var raw struct {
 		Name     string `yaml:"name"`
 		Input    any    `yaml:"input"`
@@ -292,7 +308,11 @@ func (l loader) testCase(file string, n *yaml.Node) (Case, bool) {
 	}
 	if err := n.Load(&raw, yaml.WithKnownFields()); err != nil {
 		for _, e := range yamlfile.Errors(err) {
-			l.errs.Add(l.pos(file, e.Line), "%s", e.Msg)
+			where := "case " + strconv.Itoa(number)
+			if path := yamlfile.NodePath(n, e.Line, e.Col); path != "" {
+				where += fmt.Sprintf(": field %q", path)
+			}
+			l.errs.Add(l.pos(file, e.Line), "%s", wrongType(e, where))
 		}
 		return Case{}, false
 	}

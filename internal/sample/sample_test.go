@@ -85,12 +85,12 @@ func TestLoadReportsProblemsAtTheirPosition(t *testing.T) {
 		{
 			name: "wrong type in sample.yaml",
 			set:  map[string]string{"sample.yaml": strings.Replace(demoYAML, "time_ms: 1000", "time_ms: fast", 1)},
-			want: []problem{{"sample.yaml", 5, "wrong type: got text `fast`, want a whole number"}},
+			want: []problem{{"sample.yaml", 5, "field \"limits.time_ms\" has the wrong type: got text `fast`, want a whole number"}},
 		},
 		{
 			name: "a list where a map belongs",
 			set:  map[string]string{"sample.yaml": strings.Replace(demoYAML, "title: {en: Demo, it: Esempio}", "title: [Demo]", 1)},
-			want: []problem{{"sample.yaml", 2, "wrong type: got a list, want a mapping"}},
+			want: []problem{{"sample.yaml", 2, "field \"title\" has the wrong type: got a list, want a mapping"}},
 		},
 		{
 			name: "id not matching the directory",
@@ -292,17 +292,17 @@ func TestLoadEmptyTestsFile(t *testing.T) {
 }
 
 // TestCaseProblemsSpeakTheEditorsLanguage wants problems inside a case worded
-// like those of sample.yaml ("unknown field", "wrong type"). Today they carry
-// the decoder's raw text with the loader's anonymous Go struct type, which
-// yamlfile's rewording does not recognise.
+// like those of sample.yaml ("unknown field", "wrong type"), a wrong type
+// placed in its case and field.
 func TestCaseProblemsSpeakTheEditorsLanguage(t *testing.T) {
 	tests := []struct {
 		name, hidden string
 		want         problem
 	}{
 		{"unknown field", "- name: zero\n  expect: 1\n", problem{"tests/hidden.yaml", 2, `unknown field "expect"`}},
-		{"wrong type", "- zero\n", problem{"tests/hidden.yaml", 1, "wrong type: got text `zero`, want"}},
-		{"name that is a list", "- name: [a, b]\n", problem{"tests/hidden.yaml", 1, "wrong type: got a list, want text"}},
+		{"wrong type", "- zero\n", problem{"tests/hidden.yaml", 1, "case 1 has the wrong type: got text `zero`, want"}},
+		{"name that is a list", "- name: [a, b]\n", problem{"tests/hidden.yaml", 1, "case 1: field \"name\" has the wrong type: got a list, want text"}},
+		{"second case's input", "- name: a\n  input: 1\n  expected: 1\n- name: [b]\n", problem{"tests/hidden.yaml", 4, "case 2: field \"name\" has the wrong type"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"iter"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -252,28 +253,78 @@ func (d *Doc) Items(key string) []Item {
 // the document is not a mapping.
 func (d *Doc) Locate(line, col int) (key string, item int, sub string) {
 	key, item = "", -1
-	var in *yaml.Node
-	for k, v := range d.pairs() {
-		if before(line, col, k.Line, k.Column) {
-			break
-		}
-		key, item, in = k.Value, -1, nil
-		if v.Kind != yaml.SequenceNode {
-			continue
-		}
-		for i, n := range v.Content {
-			if !before(line, col, n.Line, n.Column) {
-				item, in = i, n
-			}
-		}
+	steps := pathTo(d.root, line, col)
+	if len(steps) == 0 || steps[0].key == "" {
+		return key, item, sub
 	}
-	for i := 0; in != nil && in.Kind == yaml.MappingNode && i+1 < len(in.Content); i += 2 {
-		if before(line, col, in.Content[i].Line, in.Content[i].Column) {
-			break
+	key = steps[0].key
+	if len(steps) > 1 && steps[1].key == "" {
+		item = steps[1].item
+		if len(steps) > 2 {
+			sub = steps[2].key
 		}
-		sub = in.Content[i].Value
 	}
 	return key, item, sub
+}
+
+// Path names what holds a position, as the keys and 1-based list items
+// that lead to it: "limits.memory_mb", "languages[2]". It is "" for the
+// document itself.
+func (d *Doc) Path(line, col int) string { return NodePath(d.root, line, col) }
+
+// NodePath is Path inside the node n.
+func NodePath(n *yaml.Node, line, col int) string {
+	var b strings.Builder
+	for _, s := range pathTo(n, line, col) {
+		switch {
+		case s.key == "":
+			b.WriteString("[" + strconv.Itoa(s.item+1) + "]")
+		case b.Len() > 0:
+			b.WriteString("." + s.key)
+		default:
+			b.WriteString(s.key)
+		}
+	}
+	return b.String()
+}
+
+// step is one step down a YAML tree: into a mapping's value at key, or
+// into a sequence's item (key "").
+type step struct {
+	key  string
+	item int
+}
+
+// pathTo lists the steps from n down to the innermost node that holds a
+// position: at each level, the last key or item that starts before it.
+func pathTo(n *yaml.Node, line, col int) []step {
+	var out []step
+	for n != nil {
+		at := -1
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content) && !before(line, col, n.Content[i].Line, n.Content[i].Column); i += 2 {
+				at = i
+			}
+			if at < 0 {
+				return out
+			}
+			out = append(out, step{key: n.Content[at].Value})
+			n = n.Content[at+1]
+		case yaml.SequenceNode:
+			for i := 0; i < len(n.Content) && !before(line, col, n.Content[i].Line, n.Content[i].Column); i++ {
+				at = i
+			}
+			if at < 0 {
+				return out
+			}
+			out = append(out, step{item: at})
+			n = n.Content[at]
+		default:
+			return out
+		}
+	}
+	return out
 }
 
 // nodeAt is the outermost node that starts at line:col (a mapping, not its

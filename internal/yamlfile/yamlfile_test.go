@@ -146,6 +146,28 @@ func TestLocate(t *testing.T) {
 	}
 }
 
+func TestPath(t *testing.T) {
+	src := "title: T\nlimits: {time_ms: x, memory_mb: [1]}\nprocess:\n  - name: A\n    minutes: 1.5\nstack: [Go, [x]]\n"
+	for _, tc := range []struct {
+		line, col int
+		want      string
+	}{
+		{1, 1, "title"},
+		{1, 8, "title"},
+		{2, 18, "limits.time_ms"},
+		{2, 33, "limits.memory_mb"},
+		{4, 5, "process[1].name"},
+		{5, 14, "process[1].minutes"},
+		{6, 13, "stack[2]"},
+		{6, 14, "stack[2][1]"},
+	} {
+		d, _ := Parse([]byte(src), 1)
+		if got := d.Path(tc.line, tc.col); got != tc.want {
+			t.Errorf("Path(%d, %d) = %q, want %q", tc.line, tc.col, got, tc.want)
+		}
+	}
+}
+
 func TestKeyLines(t *testing.T) {
 	for _, tc := range []struct {
 		name, src string
