@@ -254,11 +254,11 @@ func (d *Doc) Items(key string) []Item {
 func (d *Doc) Locate(line, col int) (key string, item int, sub string) {
 	key, item = "", -1
 	steps := pathTo(d.root, line, col)
-	if len(steps) == 0 || steps[0].key == "" {
+	if len(steps) == 0 || steps[0].item >= 0 {
 		return key, item, sub
 	}
 	key = steps[0].key
-	if len(steps) > 1 && steps[1].key == "" {
+	if len(steps) > 1 && steps[1].item >= 0 {
 		item = steps[1].item
 		if len(steps) > 2 {
 			sub = steps[2].key
@@ -277,7 +277,7 @@ func NodePath(n *yaml.Node, line, col int) string {
 	var b strings.Builder
 	for _, s := range pathTo(n, line, col) {
 		switch {
-		case s.key == "":
+		case s.item >= 0:
 			b.WriteString("[" + strconv.Itoa(s.item+1) + "]")
 		case b.Len() > 0:
 			b.WriteString("." + s.key)
@@ -288,8 +288,8 @@ func NodePath(n *yaml.Node, line, col int) string {
 	return b.String()
 }
 
-// step is one step down a YAML tree: into a mapping's value at key, or
-// into a sequence's item (key "").
+// step is one step down a YAML tree: into a mapping's value at key (item
+// -1), or into a sequence's item.
 type step struct {
 	key  string
 	item int
@@ -309,7 +309,7 @@ func pathTo(n *yaml.Node, line, col int) []step {
 			if at < 0 {
 				return out
 			}
-			out = append(out, step{key: n.Content[at].Value})
+			out = append(out, step{key: n.Content[at].Value, item: -1})
 			n = n.Content[at+1]
 		case yaml.SequenceNode:
 			for i := 0; i < len(n.Content) && !before(line, col, n.Content[i].Line, n.Content[i].Column); i++ {
