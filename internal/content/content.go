@@ -95,12 +95,15 @@ type loader struct {
 	errs diag.List
 }
 
-// readPages reads and decodes the files found, on every core.
+// readPages reads and decodes the files found, on every core. Readers
+// outnumber cores four to one, as a build's renderers do: with one per core,
+// a core sits idle while its reader is in a system call (10,000 guides on 2
+// cores: 0.6 to 1.2 s with 2 readers, 0.5 s with 8).
 func (l *loader) readPages() []*Page {
 	pages := make([]*Page, len(l.files))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
+	for range 4 * runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
 				top, rest, _ := strings.Cut(l.files[i], "/")
