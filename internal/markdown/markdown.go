@@ -88,9 +88,9 @@ type Heading struct {
 
 // Link is a link or image target in the page.
 type Link struct {
-	Dest  string
-	Line  int
-	Shown bool // in a question or try block, which other pages show too
+	Dest      string
+	Line, Col int  // where its text starts; Col 0 when unknown
+	Shown     bool // in a question or try block, which other pages show too
 }
 
 // Question is a :::question block.

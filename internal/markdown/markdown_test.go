@@ -194,6 +194,33 @@ func TestEmbeddedRejects(t *testing.T) {
 	}
 }
 
+// TestLinkPositions wants each link placed at its opening bracket (its "<"
+// for an autolink), columns counted in characters, so that two links of one
+// line are told apart in an error.
+func TestLinkPositions(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line, col int
+	}{
+		{"link", "x [a](/a/)\n", 1, 3},
+		{"image", "x ![a](/a.png)\n", 1, 3},
+		{"after accents", "è à [a](/a/)\n", 1, 5},
+		{"reference", "x\ny [a][r]\n\n[r]: /a/\n", 2, 3},
+		{"text starting with markup", "x [**a**](/a/)\n", 1, 6},
+		{"autolink", "x <https://a.example/>\n", 1, 3},
+		{"bare address", "x https://a.example/\n", 1, 3},
+		{"no text", "x [](/a/)\n", 1, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := convert(tt.src)
+			if len(d.Links) != 1 || d.Links[0].Line != tt.line || d.Links[0].Col != tt.col {
+				t.Errorf("Links = %+v, want one at %d:%d", d.Links, tt.line, tt.col)
+			}
+		})
+	}
+}
+
 func TestCollects(t *testing.T) {
 	d := convert("## One\n\n### Two at www.x.org\n\n[a](/en/x/#y)\n\n:::question{kind=sql}\nWhich *users*?\n:::\n\n:::try{sample=rate-limiter}\nx\n:::\n")
 	if len(d.Headings) != 2 || d.Headings[1].Level != 3 || d.Headings[0].Text != "One" || d.Headings[1].Text != "Two at www.x.org" {

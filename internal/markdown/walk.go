@@ -112,14 +112,22 @@ func (w *walker) rawHTML(n *ast.RawHTML) {
 	w.errorAt(start, "raw HTML %q is not allowed in Markdown", string(n.Segments.Value(w.src)))
 }
 
-// link records a link or image at the line of its text (a paragraph's
-// links are on lines of their own), and whether a question or try block
-// holds it: those show on the kit and library pages too.
+// link records a link or image at its opening bracket, or where its text
+// starts when that begins with markup (a paragraph's links are on lines of
+// their own), and whether a question or try block holds it: those show on
+// the kit and library pages too.
 func (w *walker) link(n ast.Node, dest []byte) {
 	l := Link{Dest: string(dest), Line: w.line}
 	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
 		if t, ok := c.(*ast.Text); ok {
-			l.Line = diag.LineAt(w.src, t.Segment.Start)
+			off := t.Segment.Start
+			if c == n.FirstChild() {
+				off -= len("[")
+				if _, image := n.(*ast.Image); image {
+					off -= len("!")
+				}
+			}
+			l.Line, l.Col = diag.LineAt(w.src, off), diag.ColAt(w.src, off)
 			break
 		}
 	}
@@ -149,17 +157,22 @@ func (w *walker) shown(n ast.Node) bool {
 }
 
 // autoLink records <scheme:...> as the link it is, so that a javascript:
-// one is an error as [text](javascript:...) is, at the line of its text.
+// one is an error as [text](javascript:...) is, at its "<" (or where a bare
+// address starts).
 func (w *walker) autoLink(n *ast.AutoLink) {
-	line := w.line
+	l := Link{Line: w.line, Shown: w.shown(n)}
 	if off, ok := offsetIn(w.src, n.Label(w.src)); ok {
-		line = diag.LineAt(w.src, off)
+		if off > 0 && w.src[off-1] == '<' {
+			off--
+		}
+		l.Line, l.Col = diag.LineAt(w.src, off), diag.ColAt(w.src, off)
 	}
 	dest := string(n.URL(w.src))
 	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
 		dest = "mailto:" + dest // as goldmark renders it
 	}
-	w.doc.Links = append(w.doc.Links, Link{Dest: dest, Line: line, Shown: w.shown(n)})
+	l.Dest = dest
+	w.doc.Links = append(w.doc.Links, l)
 	n.SetAttributeString("class", []byte("url")) // its text is its address: print shows it once
 }
 

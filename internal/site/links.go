@@ -71,14 +71,14 @@ func (p *plan) checkLinks(jobs []job) diag.List {
 	for _, pg := range p.s.Invalid { // no URL of their own: links that mean the same from anywhere
 		for _, l := range p.doc(pg).Links {
 			if msg := checkLink("/", l.Dest, targets); msg != "" && sitePath(l.Dest) {
-				errs.Add(diag.Pos{File: pg.File, Line: l.Line}, "%s", msg)
+				errs.Add(diag.Pos{File: pg.File, Line: l.Line, Col: l.Col}, "%s", msg)
 			}
 		}
 	}
 	for file, links := range p.stmts {
 		for _, l := range links {
 			if msg := checkStatementLink(l.Dest, targets); msg != "" {
-				errs.Add(diag.Pos{File: file, Line: l.Line}, "%s", msg)
+				errs.Add(diag.Pos{File: file, Line: l.Line, Col: l.Col}, "%s", msg)
 			}
 		}
 	}
@@ -107,7 +107,7 @@ func (p *plan) checkPageLinks(pg *content.Page, targets anchorLookup) diag.List 
 			msg += " (it is a draft, published only with -drafts)"
 		}
 		if msg != "" {
-			errs.Add(diag.Pos{File: pg.File, Line: l.Line}, "%s", msg)
+			errs.Add(diag.Pos{File: pg.File, Line: l.Line, Col: l.Col}, "%s", msg)
 		}
 	}
 	return errs
