@@ -94,8 +94,9 @@ func TestFrontMatterErrors(t *testing.T) {
 			want: []string{"x.md:6: field \"process\" has the wrong type: got text `Technical screen, then a system design…`, want a list of mappings (- name: ..., minutes: ..., focus: ...)"}},
 		{name: "round of the wrong type", src: "---\n" + base + "process:\n  - 45\n  - {name: B, minutes: 0}\n---\n",
 			want: []string{"x.md:7: process round 1 has the wrong type: got a number `45`, want a mapping of fields (name: ..., minutes: ..., focus: ...)"}},
-		{name: "duplicate key: nothing else checked", src: "---\ntitle: A\ntitle: B\n---\n",
-			want: []string{`x.md:3: duplicate key "title" (first at line 2): keep one`}},
+		{name: "duplicate key: the rest checked with the first", src: "---\ntitle: A\ntitle: B\nupdated: 2026-13-45\n---\n",
+			want: []string{`x.md:1: missing required field "family"`, `x.md:1: missing required field "summary"`,
+				`x.md:3: duplicate key "title" (first at line 2): keep one`, `x.md:4: invalid date "2026-13-45": no such day (the month is 01 to 12, the day within the month)`}},
 
 		// A date that is not text is a wrong type.
 		{name: "date in a list", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: [2026-11-22]\n---\n",

@@ -10,6 +10,7 @@ import (
 	"iter"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -95,15 +96,23 @@ func (d *Doc) Decode(v any) []LineError {
 	if d.root == nil {
 		return nil
 	}
-	err := d.root.Load(v, yaml.WithKnownFields())
-	if err == nil {
-		return nil
-	}
 	// Errors the decoder collects and goes on after are local in a mapping
 	// decoded into a struct or map, unless a value may be reported away
 	// from its key.
 	t := reflect.TypeOf(v)
-	errs := errorList(err, t, d.root.Kind == yaml.MappingNode && !d.indirect && isMapping(t), nil)
+	local := d.root.Kind == yaml.MappingNode && !d.indirect && isMapping(t)
+	// The decoder drops a mapping with a repeated key, and with it every
+	// other problem of the mapping: it decodes the first of each key.
+	var errs []LineError
+	root := withoutDuplicates(d.root, func(k *yaml.Node, first int) {
+		msg := "duplicate key " + strconv.Quote(k.Value) + " (first at line " + strconv.Itoa(first) + "): keep one"
+		errs = append(errs, LineError{Line: k.Line, Col: k.Column, Msg: msg, Local: local})
+	})
+	err := root.Load(v, yaml.WithKnownFields())
+	if err == nil {
+		return errs
+	}
+	errs = append(errs, errorList(err, t, local, nil)...)
 	for i, e := range errs {
 		if n := d.nodeAt(e.Line, e.Col); n != nil && n.Kind == yaml.ScalarNode && e.Want != "" { // the decoder cuts a value short
 			errs[i].Got = Got(n)
@@ -111,6 +120,55 @@ func (d *Doc) Decode(v any) []LineError {
 		}
 	}
 	return errs
+}
+
+// withoutDuplicates is n with each mapping keeping the first of a repeated
+// key, its value with it; it calls dup for each key it leaves out. n itself
+// is not changed (its positions still name what an editor wrote): a node
+// with a change under it is copied, and n is returned when there is none.
+func withoutDuplicates(n *yaml.Node, dup func(k *yaml.Node, first int)) *yaml.Node {
+	var out []*yaml.Node // n.Content with the changes, from the first one on
+	for i := 0; i < len(n.Content); i++ {
+		child := n.Content[i]
+		if n.Kind == yaml.MappingNode && i%2 == 0 {
+			if first := earlierKey(n, i); first != nil {
+				dup(child, first.Line)
+				if out == nil {
+					out = slices.Clone(n.Content[:i])
+				}
+				i++ // its value goes with it
+				continue
+			}
+		}
+		kept := withoutDuplicates(child, dup)
+		if kept != child && out == nil {
+			out = slices.Clone(n.Content[:i])
+		}
+		if out != nil {
+			out = append(out, kept)
+		}
+	}
+	if out == nil {
+		return n
+	}
+	c := *n
+	c.Content = out
+	return &c
+}
+
+// earlierKey is the key before the i-th node of mapping n that is the same
+// text, or nil. A merge key (<<) may repeat.
+func earlierKey(n *yaml.Node, i int) *yaml.Node {
+	k := n.Content[i]
+	if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+		return nil
+	}
+	for j := 0; j < i; j += 2 {
+		if e := n.Content[j]; e.Kind == yaml.ScalarNode && e.Tag != "!!merge" && e.Value == k.Value {
+			return e
+		}
+	}
+	return nil
 }
 
 // Load decodes src into v, rejecting unknown fields, and returns every problem.

@@ -36,7 +36,14 @@ func TestDecode(t *testing.T) {
 		{"wrong types, all reported", "title: [T]\nprocess:\n  - {name: A, minutes: 1.5}\n",
 			[]LineError{{10, 8, "wrong type: got a list, want text", true, "", "a list", "text"}, {12, 24, "wrong type: got a number `1.5`, want a whole number", true, "", "a number `1.5`", "a whole number"}}},
 		{"duplicate key, at the file's lines", "title: A\nfamily: f\ntitle: B\n",
-			[]LineError{{12, 1, `duplicate key "title" (first at line 10): keep one`, false, "", "", ""}}},
+			[]LineError{{12, 1, `duplicate key "title" (first at line 10): keep one`, true, "", "", ""}}},
+		{"duplicate key, the rest still decoded", "title: A\nstack: Go\ntitle: B\nskils: [x]\n", []LineError{
+			{12, 1, `duplicate key "title" (first at line 10): keep one`, true, "", "", ""},
+			{11, 8, "wrong type: got text `Go`, want a list", true, "", "text `Go`", "a list"},
+			{13, 1, `unknown field "skils"`, true, "skils", "", ""}}},
+		{"duplicate key in a round", "process:\n  - {name: A, name: B, minutes: x}\n", []LineError{
+			{11, 15, `duplicate key "name" (first at line 11): keep one`, true, "", "", ""},
+			{11, 33, "wrong type: got text `x`, want a whole number", true, "", "text `x`", "a whole number"}}},
 		{"list for the document", "- a\n", []LineError{{10, 1, "wrong type: got a list, want a mapping of fields (title: ..., family: ..., summary: ..., ...)", false, "", "a list", "a mapping of fields (title: ..., family: ..., summary: ..., ...)"}}},
 		{"text for the document", "just text\n", []LineError{{10, 1, "wrong type: got text `just text`, want a mapping of fields (title: ..., family: ..., summary: ..., ...)", false, "", "text `just text`", "a mapping of fields (title: ..., family: ..., summary: ..., ...)"}}},
 		{"unknown field in a round", "process:\n  - {name: A, minuts: 5}\n", []LineError{{11, 15, `unknown field "minuts"`, true, "minuts", "", ""}}},
