@@ -105,7 +105,7 @@ func (d *Doc) Decode(v any) []LineError {
 	// other problem of the mapping: it decodes the first of each key.
 	var errs []LineError
 	root := withoutDuplicates(d.root, func(k *yaml.Node, first int) {
-		msg := "duplicate key " + strconv.Quote(k.Value) + " (first at line " + strconv.Itoa(first) + "): keep one"
+		msg := duplicateMessage(strconv.Quote(k.Value), strconv.Itoa(first))
 		errs = append(errs, LineError{Line: k.Line, Col: k.Column, Msg: msg, Local: local})
 	})
 	err := root.Load(v, yaml.WithKnownFields())
@@ -440,7 +440,7 @@ func friendly(msg string, fields map[string][]string) string {
 		return "unknown field " + `"` + m[1] + `"`
 	}
 	if m := duplicateKey.FindStringSubmatch(msg); m != nil {
-		return "duplicate key " + m[1] + " (first at line " + m[2] + "): keep one"
+		return duplicateMessage(m[1], m[2])
 	}
 	if m := wrongType.FindStringSubmatch(msg); m != nil {
 		got := cmp.Or(tagWords[m[1]], m[1])
@@ -450,6 +450,11 @@ func friendly(msg string, fields map[string][]string) string {
 		return typeMessage(got, goType(m[3], fields))
 	}
 	return msg
+}
+
+// duplicateMessage words a repeated key, quoted, whose first is at line first.
+func duplicateMessage(key, first string) string {
+	return "duplicate key " + key + " (first at line " + first + "): keep one"
 }
 
 // typeMessage words a wrong type; typeParts reads it back, from the
