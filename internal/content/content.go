@@ -96,9 +96,9 @@ type loader struct {
 }
 
 // readPages reads and decodes the files found, on every core. Readers
-// outnumber cores four to one, as a build's renderers do: with one per core,
-// a core sits idle while its reader is in a system call (10,000 guides on 2
-// cores: 0.6 to 1.2 s with 2 readers, 0.5 s with 8).
+// outnumber cores four to one, as a build's renderers do: one per core did
+// not keep the cores busy (10,000 guides on 2 cores: 0.6 to 1.2 s with 2
+// readers, 0.5 s with 8).
 func (l *loader) readPages() []*Page {
 	pages := make([]*Page, len(l.files))
 	var wg sync.WaitGroup
@@ -222,9 +222,6 @@ func (l *loader) decode(p string, sp split, v any) (fm *frontMatter, ok, checkab
 // typeMessage says where a wrong type is, which the decoder's message does
 // not: the field, and the item of a list (the round of process).
 func typeMessage(e yamlfile.LineError, key string, item int, sub string) string {
-	if e.Want == "" {
-		return e.Msg
-	}
 	where := fmt.Sprintf("field %q", key)
 	switch {
 	case key == "":
@@ -238,7 +235,7 @@ func typeMessage(e yamlfile.LineError, key string, item int, sub string) string 
 			where += fmt.Sprintf(": field %q", sub)
 		}
 	}
-	return where + " has the wrong type: got " + e.Got + ", want " + e.Want
+	return e.In(where)
 }
 
 // frontMatter is a page's parsed front matter as the checks made after

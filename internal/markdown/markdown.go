@@ -89,7 +89,7 @@ type Heading struct {
 // Link is a link or image target in the page.
 type Link struct {
 	Dest      string
-	Line, Col int  // where its text starts; Col 0 when unknown
+	Line, Col int  // its opening bracket, or its text when that starts with markup; Col 0 when unknown
 	Shown     bool // in a question or try block, which other pages show too
 }
 

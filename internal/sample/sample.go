@@ -168,7 +168,7 @@ func (l loader) meta() (meta, bool) {
 	}
 	for i, e := range errs {
 		if path := doc.Path(e.Line, e.Col); path != "" {
-			errs[i].Msg = wrongType(e, fmt.Sprintf("field %q", path))
+			errs[i].Msg = e.In(fmt.Sprintf("field %q", path))
 		}
 	}
 	if !l.report("sample.yaml", errs) {
@@ -290,15 +290,6 @@ func (l loader) cases(name string) []Case {
 	return out
 }
 
-// wrongType words a wrong type error as being in where ("field \"limits\"");
-// any other error stays as it is.
-func wrongType(e yamlfile.LineError, where string) string {
-	if e.Want == "" {
-		return e.Msg
-	}
-	return where + " has the wrong type: got " + e.Got + ", want " + e.Want
-}
-
 // testCase decodes case number (from 1) of a tests file from its node.
 func (l loader) testCase(file string, number int, n *yaml.Node) (Case, bool) {
 	var raw struct {
@@ -312,7 +303,7 @@ func (l loader) testCase(file string, number int, n *yaml.Node) (Case, bool) {
 			if path := yamlfile.NodePath(n, e.Line, e.Col); path != "" {
 				where += fmt.Sprintf(": field %q", path)
 			}
-			l.errs.Add(l.pos(file, e.Line), "%s", wrongType(e, where))
+			l.errs.Add(l.pos(file, e.Line), "%s", e.In(where))
 		}
 		return Case{}, false
 	}

@@ -461,6 +461,15 @@ func duplicateMessage(key, first string) string {
 // decoder or from an UnmarshalYAML that words its own with Got.
 func typeMessage(got, want string) string { return "wrong type: got " + got + ", want " + want }
 
+// In is e's message placed in where ("field \"limits\""), when e is a wrong
+// type; any other message is left as it is.
+func (e LineError) In(where string) string {
+	if e.Want == "" {
+		return e.Msg
+	}
+	return where + " has the " + typeMessage(e.Got, e.Want)
+}
+
 var typeParts = regexp.MustCompile(`^wrong type: got (.*), want (.*)$`)
 
 // Got words what a node holds the way type errors do ("a list", "text
