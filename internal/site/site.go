@@ -15,6 +15,7 @@ import (
 	"path"
 	"runtime"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
@@ -280,18 +281,25 @@ func (b *Builder) build(ctx context.Context, w output.Writer, live bool) (*plan,
 	return p, res, errs.Sort()
 }
 
-// parallel runs f for each index, stopping at the first error. It runs more
-// goroutines than cores: each page ends in a file write, and the cores
-// should convert other pages while a write blocks.
+// parallel runs f for each index, stopping at the first error. Its workers
+// outnumber the cores, so that the cores convert other pages while a page's
+// file write blocks, and they live for the whole run: a page's deep template
+// calls find the stack the pages before it grew (a goroutine per page grew
+// a new one each time, a sixtieth of a build's CPU).
 func parallel(ctx context.Context, n int, f func(i int) error) error {
 	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(4 * runtime.GOMAXPROCS(0))
-	for i := range n {
+	var next atomic.Int64
+	for range min(n, 4*runtime.GOMAXPROCS(0)) {
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if err := f(i); err != nil {
+					return err
+				}
 			}
-			return f(i)
+			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
