@@ -28,9 +28,22 @@ func TestErrOfEmptyListIsNil(t *testing.T) {
 
 func TestLineAt(t *testing.T) {
 	src := []byte("a\nbc\n\nd")
-	for _, tc := range []struct{ off, want int }{{0, 1}, {2, 2}, {5, 3}, {6, 4}, {99, 4}, {-1, 1}} {
+	lines := NewLines(src)
+	// Offsets out of order too: Lines must not depend on being asked in order.
+	for _, tc := range []struct{ off, want int }{{0, 1}, {1, 1}, {2, 2}, {5, 3}, {6, 4}, {99, 4}, {-1, 1}, {4, 2}, {3, 2}} {
 		if got := LineAt(src, tc.off); got != tc.want {
 			t.Errorf("LineAt(%q, %d) = %d, want %d", src, tc.off, got, tc.want)
+		}
+		if got := lines.At(tc.off); got != tc.want {
+			t.Errorf("Lines(%q).At(%d) = %d, want %d", src, tc.off, got, tc.want)
+		}
+	}
+	for _, src := range []string{"", "\n", "\n\n", "no newline"} {
+		lines := NewLines([]byte(src))
+		for off := -1; off <= len(src)+1; off++ {
+			if got, want := lines.At(off), LineAt([]byte(src), off); got != want {
+				t.Errorf("Lines(%q).At(%d) = %d, want %d as LineAt", src, off, got, want)
+			}
 		}
 	}
 }

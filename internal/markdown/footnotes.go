@@ -135,8 +135,11 @@ func reachedNotes(notes []*east.Footnote, refs noteRefs) map[int]bool {
 
 // noteLine is the line of a note's "[^label]:".
 func noteLine(fn *east.Footnote, src []byte) int {
-	l, _ := nodeLine(fn, src)
-	return max(l, 1)
+	off, ok := nodeOffset(fn, len(src))
+	if !ok {
+		return 1
+	}
+	return diag.LineAt(src, off)
 }
 
 // noteRef checks a reference to a note and records the ID it gives: one in
@@ -145,9 +148,9 @@ func noteLine(fn *east.Footnote, src []byte) int {
 // in a link, or lose its way back.
 func (w *walker) noteRef(n *east.FootnoteLink) {
 	w.doc.NoteIDs = append(w.doc.NoteIDs, refID(n.Index, n.RefIndex))
-	line, ok := nodeLine(n, w.src)
-	if !ok {
-		line = w.line
+	line := w.line
+	if off, ok := nodeOffset(n, len(w.src)); ok {
+		line = w.lines.At(off)
 	}
 	switch {
 	case w.prefix != "":

@@ -138,7 +138,7 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 	pc := parser.NewContext(parser.WithIDs(headingIDs{}))
 	pc.Set(problemsKey, &problems)
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	w := walker{src: src, r: r, ids: map[string]int{}, demote: o.demote, reserved: o.reserved, prefix: o.idPrefix}
+	w := walker{src: src, lines: diag.NewLines(src), r: r, ids: map[string]int{}, demote: o.demote, reserved: o.reserved, prefix: o.idPrefix}
 	ast.Walk(root, w.visit)
 	w.checkTried()
 	doc := w.doc

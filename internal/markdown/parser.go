@@ -149,15 +149,15 @@ func parseAttrs(b []byte) (map[string]string, error) {
 	return attrs, nil
 }
 
-// nodeLine is the line where goldmark parsed n from, or, for a node it
-// gave no position, the line of its first source line; ok is false when
-// n has neither.
-func nodeLine(n ast.Node, src []byte) (line int, ok bool) {
-	if p := n.Pos(); p >= 0 && p < len(src) {
-		return diag.LineAt(src, p), true
+// nodeOffset is where in a source of size bytes goldmark parsed n from,
+// or, for a node it gave no position, where its first source line starts;
+// ok is false when n has neither.
+func nodeOffset(n ast.Node, size int) (off int, ok bool) {
+	if p := n.Pos(); p >= 0 && p < size {
+		return p, true
 	}
 	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
-		return diag.LineAt(src, n.Lines().At(0).Start), true
+		return n.Lines().At(0).Start, true
 	}
 	return 0, false
 }

@@ -30,6 +30,7 @@ var questionKinds = []string{"technical", "design", "behavioral", "sql"}
 // walker checks and decorates a parsed page in one pass.
 type walker struct {
 	src      []byte
+	lines    *diag.Lines // of src
 	r        Resolver
 	doc      Doc
 	problems []problem
@@ -48,7 +49,7 @@ func (w *walker) errorf(line int, format string, args ...any) {
 // errorAt reports a problem at byte offset off of the source, with its
 // column.
 func (w *walker) errorAt(off int, format string, args ...any) {
-	w.problems = append(w.problems, problem{diag.LineAt(w.src, off), diag.ColAt(w.src, off), fmt.Sprintf(format, args...)})
+	w.problems = append(w.problems, problem{w.lines.At(off), diag.ColAt(w.src, off), fmt.Sprintf(format, args...)})
 }
 
 func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -56,8 +57,8 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		return ast.WalkContinue, nil
 	}
 	if n.Type() == ast.TypeBlock {
-		if l, ok := nodeLine(n, w.src); ok {
-			w.line = l
+		if off, ok := nodeOffset(n, len(w.src)); ok {
+			w.line = w.lines.At(off)
 		}
 	}
 	switch n := n.(type) {
@@ -108,7 +109,7 @@ func (w *walker) rawHTML(n *ast.RawHTML) {
 		return
 	}
 	start := n.Segments.At(0).Start
-	w.line = diag.LineAt(w.src, start)
+	w.line = w.lines.At(start)
 	w.errorAt(start, "raw HTML %q is not allowed in Markdown", string(n.Segments.Value(w.src)))
 }
 
@@ -127,7 +128,7 @@ func (w *walker) link(n ast.Node, dest []byte) {
 					off -= len("!")
 				}
 			}
-			l.Line, l.Col = diag.LineAt(w.src, off), diag.ColAt(w.src, off)
+			l.Line, l.Col = w.lines.At(off), diag.ColAt(w.src, off)
 			break
 		}
 	}
@@ -165,7 +166,7 @@ func (w *walker) autoLink(n *ast.AutoLink) {
 		if off > 0 && w.src[off-1] == '<' {
 			off--
 		}
-		l.Line, l.Col = diag.LineAt(w.src, off), diag.ColAt(w.src, off)
+		l.Line, l.Col = w.lines.At(off), diag.ColAt(w.src, off)
 	}
 	dest := string(n.URL(w.src))
 	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
