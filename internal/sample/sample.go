@@ -298,7 +298,7 @@ func (l loader) testCase(file string, number int, n *yaml.Node) (Case, bool) {
 		Expected any    `yaml:"expected"`
 	}
 	if err := n.Load(&raw, yaml.WithKnownFields()); err != nil {
-		for _, e := range yamlfile.Errors(err) {
+		for _, e := range yamlfile.Errors(err, &raw) {
 			where := "case " + strconv.Itoa(number)
 			if path := yamlfile.NodePath(n, e.Line, e.Col); path != "" {
 				where += fmt.Sprintf(": field %q", path)

@@ -300,7 +300,7 @@ func TestCaseProblemsSpeakTheEditorsLanguage(t *testing.T) {
 		want         problem
 	}{
 		{"unknown field", "- name: zero\n  expect: 1\n", problem{"tests/hidden.yaml", 2, `unknown field "expect"`}},
-		{"wrong type", "- zero\n", problem{"tests/hidden.yaml", 1, "case 1 has the wrong type: got text `zero`, want"}},
+		{"wrong type", "- zero\n", problem{"tests/hidden.yaml", 1, "case 1 has the wrong type: got text `zero`, want a mapping of fields (name: ..., input: ..., expected: ...)"}},
 		{"name that is a list", "- name: [a, b]\n", problem{"tests/hidden.yaml", 1, "case 1: field \"name\" has the wrong type: got a list, want text"}},
 		{"second case's input", "- name: a\n  input: 1\n  expected: 1\n- name: [b]\n", problem{"tests/hidden.yaml", 4, "case 2: field \"name\" has the wrong type"}},
 	}

@@ -180,8 +180,9 @@ func Load(src []byte, v any) []LineError {
 	return d.Decode(v)
 }
 
-// Errors splits an error from go.yaml.in/yaml/v4 into its positioned parts.
-func Errors(err error) []LineError { return errorList(err, nil, false, nil) }
+// Errors splits an error from go.yaml.in/yaml/v4, decoding into v, into its
+// positioned parts; v's type names the fields a mapping should have.
+func Errors(err error, v any) []LineError { return errorList(err, reflect.TypeOf(v), false, nil) }
 
 var duplicateKey = regexp.MustCompile(`^mapping key (".*") already defined at line (\d+)$`)
 
