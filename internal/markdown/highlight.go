@@ -63,7 +63,9 @@ func (h *highlighter) render(w util.BufWriter, src []byte, node ast.Node, enteri
 	}
 	var lang string
 	if f, ok := node.(*ast.FencedCodeBlock); ok && f.Info != nil {
-		lang = strings.Fields(string(f.Language(src)) + " ")[0]
+		if words := strings.Fields(string(f.Language(src))); len(words) > 0 { // an info string of other white space ("\v") has none
+			lang = words[0]
+		}
 	}
 	var code bytes.Buffer
 	lines := node.Lines()

@@ -138,6 +138,7 @@ func TestDirectiveRendering(t *testing.T) {
 		{"a bare URL is in its heading's ID", "## At <https://x.io> and www.y.org\n", `<h2 id="at-https-x-io-and-www-y-org">`},
 		{"highlighting uses classes", "```go\nfunc f() {}\n```\n", `<span class="hl-kd">func</span>`},
 		{"code blocks take the focus, to scroll", "```\nx\n```\n", `<pre tabindex="0" class="hl-chroma"><code>`},
+		{"an info string of white space names no language", "~~~\v x\ny\n~~~\n", "<pre tabindex=\"0\" class=\"hl-chroma\"><code>y\n</code></pre>"},
 		{"bare URLs are links", "See www.example.com or https://example.com/a?b=c.\n",
 			`<p>See <a href="http://www.example.com" class="url">www.example.com</a> or <a href="https://example.com/a?b=c" class="url">https://example.com/a?b=c</a>.</p>`},
 		{"task lists", "- [ ] to do\n- [x] done\n",
