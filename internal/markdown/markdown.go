@@ -128,8 +128,16 @@ func Embedded(prefix string) Option {
 }
 
 // Convert turns a body into HTML. file names the source in errors; src must
-// be padded so its lines are the file's lines.
-func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) Doc {
+// be padded so its lines are the file's lines. A panic in the conversion
+// (goldmark's, an extension's, chroma's) is the page's error, so that one
+// page cannot stop a build or the preview server.
+func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) (doc Doc) {
+	defer func() {
+		if v := recover(); v != nil {
+			doc = Doc{}
+			doc.Errs.Add(diag.Pos{File: file, Line: 1}, "%s (%v): please report it, with this page", converterFailed, v)
+		}
+	}()
 	var o convertOptions
 	for _, opt := range opts {
 		opt(&o)
@@ -141,7 +149,7 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 	w := walker{src: src, lines: diag.NewLines(src), r: r, ids: map[string]int{}, demote: o.demote, reserved: o.reserved, prefix: o.idPrefix}
 	ast.Walk(root, w.visit)
 	w.checkTried()
-	doc := w.doc
+	doc = w.doc
 	for _, p := range append(problems, w.problems...) {
 		doc.Errs.Add(diag.Pos{File: file, Line: p.line, Col: p.col}, "%s", p.msg)
 	}
@@ -159,6 +167,9 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 	}
 	return doc
 }
+
+// converterFailed begins the error of a page whose conversion panicked.
+const converterFailed = "the Markdown converter failed on this page"
 
 // bufWriter lets goldmark render straight into a bytes.Buffer: given any
 // other writer it wraps it in a new 4 KiB bufio.Writer, once per Render, and

@@ -253,6 +253,22 @@ func TestSlug(t *testing.T) {
 	}
 }
 
+// panickyResolver fails as a bug in a directive's rendering would.
+type panickyResolver struct{ fakeResolver }
+
+func (panickyResolver) TryPanel(string) []byte { panic("no panel") }
+
+func TestConvertPanicIsThePagesError(t *testing.T) {
+	d := New().Convert("f.md", []byte("Intro.\n\n:::try{sample=rate-limiter}\nLead.\n:::\n"), panickyResolver{})
+	want := "f.md:1: " + converterFailed + " (no panel): please report it, with this page"
+	if got := errorsOf(d); got != want {
+		t.Errorf("errors = %q, want %q", got, want)
+	}
+	if d.HTML != nil {
+		t.Errorf("HTML = %q, want none", d.HTML)
+	}
+}
+
 func FuzzConvert(f *testing.F) {
 	for _, s := range []string{
 		"::::question{kind=design}\nQ\n:::strong\nS\n:::\n::::\n", ":::try{sample=rate-limiter}\n```\n:::\n```\n:::\n",
@@ -265,6 +281,9 @@ func FuzzConvert(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		d := m.Convert("f.md", []byte(src), fakeResolver{})
 		for _, e := range d.Errs {
+			if strings.HasPrefix(e.Msg, converterFailed) {
+				t.Errorf("conversion panicked: %v", e)
+			}
 			if e.Pos.Line < 1 || e.Pos.Line > strings.Count(src, "\n")+1 {
 				t.Errorf("error line %d outside the source: %v", e.Pos.Line, e)
 			}
