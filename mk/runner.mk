@@ -28,16 +28,19 @@ runner-deps:
 	@# in the sandbox: building std per run would take seconds. Its importcfg
 	@# (std's compiled packages, with GOCACHE/ standing for wherever the cache
 	@# is mounted) lets the runner call the compiler and linker directly. Both are rebuilt when the toolchain
-	@# changes; the environment is the sandbox's, so the entries match.
+	@# changes; the environment is the sandbox's, so the entries match. The go
+	@# command keeps its telemetry in the user's config directory: given a
+	@# throwaway one, it leaves HOME=/nonexistent nonexistent.
 	@want="$$($(RUNNER_GOROOT)/bin/go version) $(RUNNER_GOROOT) importcfg:GOCACHE/"; \
 	if [ "$$(cat $(RUNNER_GOCACHE)/guides-std 2>/dev/null)" != "$$want" ] || [ ! -s $(RUNNER_GOCACHE)/importcfg ]; then \
 		echo "runner-deps: building the Go std cache in $(RUNNER_GOCACHE) (half a minute)"; \
-		rm -rf $(RUNNER_GOCACHE).new && mkdir -p $(RUNNER_GOCACHE).new && \
-		goenv="PATH=/usr/bin:/bin HOME=/nonexistent GOENV=off GOTOOLCHAIN=local GOPROXY=off GOFLAGS=-buildvcs=false CGO_ENABLED=0 GOROOT=$(RUNNER_GOROOT) GOPATH=/nonexistent GOCACHE=$(RUNNER_GOCACHE).new" && \
+		rm -rf $(RUNNER_GOCACHE).new $(RUNNER_GOCACHE).config && mkdir -p $(RUNNER_GOCACHE).new && \
+		goenv="PATH=/usr/bin:/bin HOME=/nonexistent XDG_CONFIG_HOME=$(RUNNER_GOCACHE).config GOENV=off GOTOOLCHAIN=local GOPROXY=off GOFLAGS=-buildvcs=false CGO_ENABLED=0 GOROOT=$(RUNNER_GOROOT) GOPATH=/nonexistent GOCACHE=$(RUNNER_GOCACHE).new" && \
 		env -i $$goenv $(RUNNER_GOROOT)/bin/go build std && \
 		env -i $$goenv $(RUNNER_GOROOT)/bin/go list -export -f '{{if .Export}}packagefile {{.ImportPath}}={{.Export}}{{end}}' std \
 			| sed 's#=$(RUNNER_GOCACHE).new/#=GOCACHE/#' > $(RUNNER_GOCACHE).new/importcfg && \
 		echo "$$want" > $(RUNNER_GOCACHE).new/guides-std && \
+		rm -rf $(RUNNER_GOCACHE).config && \
 		chmod -R a+rX,go-w $(RUNNER_GOCACHE).new && \
 		rm -rf $(RUNNER_GOCACHE) && mv $(RUNNER_GOCACHE).new $(RUNNER_GOCACHE); \
 	fi
