@@ -24,6 +24,12 @@ import (
 // attackLimits keep the attacks short.
 var attackLimits = Limits{Wall: 2 * time.Second, CPU: time.Second, Memory: 128 << 20, Procs: 32}
 
+// floodBound is how long a flood of output may take to be stopped. Its
+// status, output_limit, shows that the output limit stopped it; the bound
+// shows it did not hang. A second was too little while other tests loaded
+// both cores: writing the limit's megabytes then took 1.7 s.
+const floodBound = 3 * time.Second
+
 // memoryAttackLimits give the memory attacks time enough that, even on a
 // machine loaded with other tests, the memory limit is what ends them, not
 // the clocks: short of memory, the kernel reclaims and refaults on the
@@ -68,9 +74,9 @@ func TestAttacksAreContained(t *testing.T) {
 				{"children sleeping past the limit", Spec{Argv: []string{"/bin/sh", "-c", "sleep 60 & (sleep 60 &) ; setsid sleep 60 & nohup sleep 60 & wait"}}, StatusTimeLimit, 3 * time.Second},
 				{"children left running after a clean exit", Spec{Argv: []string{"/bin/sh", "-c", "(sleep 60 &); setsid sleep 60 & exit 0"}}, StatusOK, time.Second},
 				{"kill every process it can", Spec{Argv: []string{"/bin/sh", "-c", "kill -9 -1; echo survived"}}, StatusOK, time.Second},
-				{"output flood", Spec{Argv: []string{"/usr/bin/yes"}}, StatusOutputLimit, time.Second},
-				{"stderr flood", Spec{Argv: []string{"/bin/sh", "-c", "yes >&2"}}, StatusOutputLimit, time.Second},
-				{"results flood", Spec{Argv: []string{"/bin/sh", "-c", "yes >&3"}}, StatusOutputLimit, time.Second},
+				{"output flood", Spec{Argv: []string{"/usr/bin/yes"}}, StatusOutputLimit, floodBound},
+				{"stderr flood", Spec{Argv: []string{"/bin/sh", "-c", "yes >&2"}}, StatusOutputLimit, floodBound},
+				{"results flood", Spec{Argv: []string{"/bin/sh", "-c", "yes >&3"}}, StatusOutputLimit, floodBound},
 				{"file bigger than RLIMIT_FSIZE", Spec{Argv: []string{"/bin/sh", "-c", "exec head -c 100000000 /dev/zero > big"}}, StatusOutputLimit, 2 * time.Second},
 				{"disk fill", pyFile(diskFill), StatusOK, 3 * time.Second},
 				{"foreign-arch syscall", pyFile(int80), StatusCrashed, time.Second},
