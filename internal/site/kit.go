@@ -14,7 +14,6 @@ type kitPage struct {
 	Guide   *content.Page
 	Minutes int       // the rounds' total
 	Items   []kitItem // questions and coding exercises in the guide's order
-	Scale   []int     // the scoring grid's columns
 }
 
 // kitItem is a question or coding exercise with its notes.
@@ -34,7 +33,7 @@ func (p *plan) kitView(j job) *view {
 	v := p.readerBase(j)
 	v.Page, v.Title = pg, v.T("kit_title")+": "+pg.Guide.Title
 	v.Description = v.Title + ". " + v.T("kit_description") // each kit its own description
-	v.Kit = &kitPage{Guide: pg, Minutes: totalMinutes(pg.Guide), Items: p.kitItems(pg), Scale: []int{1, 2, 3, 4}}
+	v.Kit = &kitPage{Guide: pg, Minutes: totalMinutes(pg.Guide), Items: p.kitItems(pg)}
 	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": v.Title,
 		"description": v.Description, "inLanguage": j.locale, "url": v.Canonical,
 		"isBasedOn": p.abs(pg.URL)}
