@@ -17,3 +17,12 @@ bench-deps:
 # when a tool fails, not when a target is missed.
 bench-site: bench-deps
 	$(GO) run ./bench/cmd/bench -pages $(BENCH_PAGES)
+
+# Profile-guided optimization: cmd/guides/default.pgo, which `go build` uses
+# for the guides binary, is a CPU profile of an in-memory build of the
+# benchmark corpus (internal/site's BenchmarkBuild). Record it again when the
+# hot paths change; a stale profile still works, it just helps less.
+.PHONY: pgo
+pgo:
+	$(GO) test -pgo=off -run '^$$' -bench BenchmarkBuild -benchtime 10x -cpuprofile cmd/guides/default.pgo ./internal/site
+	rm -f site.test

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -105,20 +106,31 @@ func hugoTool(ctx context.Context, name, config string, stderr io.Writer) (tool,
 	}}, nil
 }
 
-// floorTool builds bench/cmd/floor.
+// floorTool builds bench/cmd/floor with the profile guides is built with
+// (cmd/guides/default.pgo, see `make pgo`), so that its goldmark is compiled
+// as guides' is and the ratio measures guides' own work, not the compiler's.
 func floorTool(ctx context.Context, root, tmp string) (tool, error) {
-	bin, err := goBuild(ctx, root, filepath.Join(tmp, "floor"), "./bench/cmd/floor")
+	var flags []string
+	if pgo := filepath.Join(root, "cmd", "guides", "default.pgo"); fileExists(pgo) {
+		flags = append(flags, "-pgo="+pgo)
+	}
+	bin, err := goBuild(ctx, root, filepath.Join(tmp, "floor"), "./bench/cmd/floor", flags...)
 	return tool{name: "floor", command: func(ctx context.Context, dir, out string) *exec.Cmd {
 		return exec.CommandContext(ctx, bin, "-content", filepath.Join(dir, "content"), "-out", out)
 	}}, err
 }
 
-// goBuild builds pkg of the module at root into bin.
-func goBuild(ctx context.Context, root, bin, pkg string) (string, error) {
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, pkg)
+// goBuild builds pkg of the module at root into bin, with extra build flags.
+func goBuild(ctx context.Context, root, bin, pkg string, flags ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, "go", append(append([]string{"build", "-o", bin}, flags...), pkg)...)
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build %s: %w\n%s", pkg, err, strings.TrimSpace(string(out)))
 	}
 	return bin, nil
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }
