@@ -49,8 +49,12 @@ func (w *walker) errorf(line int, format string, args ...any) {
 // errorAt reports a problem at byte offset off of the source, with its
 // column.
 func (w *walker) errorAt(off int, format string, args ...any) {
-	w.problems = append(w.problems, problem{w.lines.At(off), diag.ColAt(w.src, off), fmt.Sprintf(format, args...)})
+	line, col := w.pos(off)
+	w.problems = append(w.problems, problem{line, col, fmt.Sprintf(format, args...)})
 }
+
+// pos is the line and column of byte offset off of the source.
+func (w *walker) pos(off int) (line, col int) { return w.lines.At(off), diag.ColAt(w.src, off) }
 
 func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
@@ -128,7 +132,7 @@ func (w *walker) link(n ast.Node, dest []byte) {
 					off -= len("!")
 				}
 			}
-			l.Line, l.Col = w.lines.At(off), diag.ColAt(w.src, off)
+			l.Line, l.Col = w.pos(off)
 			break
 		}
 	}
@@ -166,7 +170,7 @@ func (w *walker) autoLink(n *ast.AutoLink) {
 		if off > 0 && w.src[off-1] == '<' {
 			off--
 		}
-		l.Line, l.Col = w.lines.At(off), diag.ColAt(w.src, off)
+		l.Line, l.Col = w.pos(off)
 	}
 	dest := string(n.URL(w.src))
 	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
