@@ -33,6 +33,7 @@ type Page struct {
 	Key    string // translation key: the file's slug; pages with one Key in two locales are translations
 	Slug   string // the URL's last segment
 	File   string // path for messages, as the user named it (content/en/roles/x.md)
+	Path   string // slash path in the content directory (en/roles/x.md)
 	URL    string // site path, e.g. /en/roles/backend-engineer/
 	Guide  GuideMeta
 	Home   HomeMeta
@@ -261,7 +262,7 @@ func (f *frontMatter) spoiledItem(key string, i int) bool {
 }
 
 func (l *loader) home(locale, p string) *Page {
-	page := &Page{Kind: Home, Locale: locale, File: path.Join(l.opts.Root, p), URL: "/" + locale + "/"}
+	page := &Page{Kind: Home, Locale: locale, File: path.Join(l.opts.Root, p), Path: p, URL: "/" + locale + "/"}
 	sp, ok := l.read(p)
 	if !ok {
 		page.invalid = true // so that the locale has a copy, reported for its own error
@@ -285,7 +286,7 @@ func (l *loader) guide(locale, key, p string) *Page {
 		l.add(l.pos(p, 1), "file name %q is not a slug: %s", key, slugRule)
 		return nil
 	}
-	page := &Page{Kind: Guide, Locale: locale, Key: strings.ToLower(key), File: path.Join(l.opts.Root, p), Body: sp.Body}
+	page := &Page{Kind: Guide, Locale: locale, Key: strings.ToLower(key), File: path.Join(l.opts.Root, p), Path: p, Body: sp.Body}
 	fm, ok, checkable := l.decode(p, sp, &page.Guide)
 	page.keys = fm.keys
 	if checkable {

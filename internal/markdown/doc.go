@@ -24,4 +24,7 @@
 // an unknown directive or attribute, a malformed or unclosed fence, raw HTML,
 // a duplicate heading ID, a footnote without a note or a note without a
 // reference.
+//
+// A link to a Markdown file, [x](data-engineer.md), leads to the page the
+// Resolver says that file makes, or is an error when it makes none.
 package markdown

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"cmp"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -65,6 +66,11 @@ type Resolver interface {
 	// TaskLabel is what a screen reader says for a task list item's box,
 	// ticked or not, before the item's text.
 	TaskLabel(done bool) string
+	// PageLink is the site path of the page made from a Markdown file, the
+	// path of a link such as [x](backend-engineer.md): relative to the file
+	// being converted, or to the content directory when it starts with "/".
+	// The error says why no page comes from it.
+	PageLink(file string) (string, error)
 }
 
 // Doc is a converted page.
@@ -88,10 +94,14 @@ type Heading struct {
 
 // Link is a link or image target in the page.
 type Link struct {
-	Dest      string
-	Line, Col int  // its opening bracket, or its text when that starts with markup; Col 0 when unknown
-	Shown     bool // in a question or try block, which other pages show too
+	Dest      string // where it leads: a link to a Markdown file is the page's site path
+	Written   string // the destination as written, when it is not Dest (a link to a Markdown file)
+	Line, Col int    // its opening bracket, or its text when that starts with markup; Col 0 when unknown
+	Shown     bool   // in a question or try block, which other pages show too
 }
+
+// AsWritten is the destination as the source writes it, for messages.
+func (l Link) AsWritten() string { return cmp.Or(l.Written, l.Dest) }
 
 // Question is a :::question block.
 type Question struct {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -16,6 +17,12 @@ func (fakeResolver) TryPanel(id string) []byte {
 }
 func (fakeResolver) BacklinkLabel(n int) string { return fmt.Sprintf("back to %d", n) }
 func (fakeResolver) TaskLabel(done bool) string { return fmt.Sprintf("done %v:", done) }
+func (fakeResolver) PageLink(file string) (string, error) {
+	if file == "data-engineer.md" {
+		return "/en/roles/data/", nil
+	}
+	return "", errors.New("no file " + file)
+}
 func convert(src string, opts ...Option) Doc {
 	return New().Convert("f.md", []byte(src), fakeResolver{}, opts...)
 }
@@ -217,6 +224,45 @@ func TestLinkPositions(t *testing.T) {
 			d := convert(tt.src)
 			if len(d.Links) != 1 || d.Links[0].Line != tt.line || d.Links[0].Col != tt.col {
 				t.Errorf("Links = %+v, want one at %d:%d", d.Links, tt.line, tt.col)
+			}
+		})
+	}
+}
+
+// TestPageLinks wants a link to a Markdown file to lead to the page made
+// from it, with its query and fragment, and one to a file that makes no
+// page reported at the link instead of linked; other links keep their
+// destination.
+func TestPageLinks(t *testing.T) {
+	tests := []struct {
+		name, src, href, written, err string
+	}{
+		{"file beside it", "x [a](data-engineer.md)\n", `href="/en/roles/data/"`, "data-engineer.md", ""},
+		{"with a fragment", "[a](data-engineer.md#why-hard)\n", `href="/en/roles/data/#why-hard"`, "data-engineer.md#why-hard", ""},
+		{"with a query", "[a](data-engineer.md?v=2)\n", `href="/en/roles/data/?v=2"`, "data-engineer.md?v=2", ""},
+		{"by reference", "[a][d]\n\n[d]: data-engineer.md\n", `href="/en/roles/data/"`, "data-engineer.md", ""},
+		{"no page", "x [a](nobody.md)\n", "", "", "f.md:1:3: broken link nobody.md: no file nobody.md"},
+		{"an image is a file", "![a](data-engineer.md)\n", `src="data-engineer.md"`, "", ""},
+		{"another site's file", "[a](https://github.com/x/y/blob/main/README.md)\n", `href="https://github.com/x/y/blob/main/README.md"`, "", ""},
+		{"not Markdown", "[a](data-engineer.md.txt)\n", `href="data-engineer.md.txt"`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := convert(tt.src)
+			if got := errorsOf(d); got != tt.err {
+				t.Fatalf("errors = %q, want %q", got, tt.err)
+			}
+			if tt.err != "" {
+				if len(d.Links) != 0 {
+					t.Errorf("Links = %+v, want none: the error reports it", d.Links)
+				}
+				return
+			}
+			if !strings.Contains(string(d.HTML), tt.href) {
+				t.Errorf("HTML = %s, want %s", d.HTML, tt.href)
+			}
+			if len(d.Links) != 1 || d.Links[0].Written != tt.written {
+				t.Errorf("Links = %+v, want one written %q", d.Links, tt.written)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"maps"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -137,7 +138,29 @@ func (w *walker) link(n ast.Node, dest []byte) {
 		}
 	}
 	l.Shown = w.shown(n)
+	if a, ok := n.(*ast.Link); ok && !w.pageLink(a, &l) {
+		return // reported: it leads to no page
+	}
 	w.doc.Links = append(w.doc.Links, l)
+}
+
+// pageLink makes a link to a Markdown file, [x](data-engineer.md), lead to
+// the page made from that file, as GitHub and Hugo read it. It reports a
+// file that makes no page at the link, and then returns false.
+func (w *walker) pageLink(n *ast.Link, l *Link) bool {
+	u, err := url.Parse(l.Dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || !strings.HasSuffix(u.Path, ".md") {
+		return true
+	}
+	page, err := w.r.PageLink(u.Path)
+	if err != nil {
+		w.problems = append(w.problems, problem{l.Line, l.Col, "broken link " + l.Dest + ": " + err.Error()})
+		return false
+	}
+	to := url.URL{Path: page, RawQuery: u.RawQuery, Fragment: u.Fragment, RawFragment: u.RawFragment}
+	l.Written, l.Dest = l.Dest, to.String()
+	n.Destination = []byte(l.Dest)
+	return true
 }
 
 // offsetIn is where sub, a slice of src's own bytes (as a node's segment

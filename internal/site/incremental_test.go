@@ -68,6 +68,15 @@ func TestLiveUpdate(t *testing.T) {
 			paths: []string{be}, want: []string{guideEN, kitEN, "/en/questions/", "/en/questions/kind/design/", "/en/questions/role/backend-engineer/", "/en/questions/stack/go/"},
 			not: []string{"/en/", "/en/questions/kind/sql/", "/it/questions/"},
 		}}},
+		{"a link to a guide's file", []step{{
+			edit: func(t *testing.T, f fstest.MapFS) {
+				replaceIn(t, f, be, "First version.", "See [the tester](tester.md#why).")
+			},
+			paths: []string{be}, want: []string{guideEN}, not: []string{"/en/roles/tester/"},
+		}, {
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "tester.md#why", "tester.md#nope") },
+			paths: []string{be}, errs: true,
+		}}},
 		{"title edit changes the home card", []step{{
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "a Backend Engineer", "a Backend Developer") },
 			paths: []string{be}, want: []string{"/en/", guideEN, kitEN, "/en/questions/"}, not: []string{"/it/"},

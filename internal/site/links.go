@@ -8,6 +8,7 @@ import (
 
 	"guides/internal/content"
 	"guides/internal/diag"
+	"guides/internal/markdown"
 )
 
 // templateAnchors are the IDs the templates put on every guide page.
@@ -70,14 +71,14 @@ func (p *plan) checkLinks(jobs []job) diag.List {
 	}
 	for _, pg := range p.s.Invalid { // no URL of their own: links that mean the same from anywhere
 		for _, l := range p.doc(pg).Links {
-			if msg := checkLink("/", l.Dest, targets); msg != "" && sitePath(l.Dest) {
+			if msg := checkLink("/", l, targets); msg != "" && sitePath(l.Dest) {
 				errs.Add(diag.Pos{File: pg.File, Line: l.Line, Col: l.Col}, "%s", msg)
 			}
 		}
 	}
 	for file, links := range p.stmts {
 		for _, l := range links {
-			if msg := checkStatementLink(l.Dest, targets); msg != "" {
+			if msg := checkStatementLink(l, targets); msg != "" {
 				errs.Add(diag.Pos{File: file, Line: l.Line, Col: l.Col}, "%s", msg)
 			}
 		}
@@ -88,18 +89,18 @@ func (p *plan) checkLinks(jobs []job) diag.List {
 // checkStatementLink is checkLink for a sample statement, which shows inside
 // other pages: a link relative to the page it is on would lead elsewhere on
 // each.
-func checkStatementLink(dest string, targets anchorLookup) string {
-	if !sitePath(dest) {
-		return "link " + dest + " in a sample statement: write a site path such as /en/roles/backend-engineer/, since the statement shows inside other pages"
+func checkStatementLink(l markdown.Link, targets anchorLookup) string {
+	if !sitePath(l.Dest) {
+		return "link " + l.Dest + " in a sample statement: write a site path such as /en/roles/backend-engineer/, since the statement shows inside other pages"
 	}
-	return checkLink("/", dest, targets)
+	return checkLink("/", l, targets)
 }
 
 // checkPageLinks reports the Markdown links of one page that lead nowhere.
 func (p *plan) checkPageLinks(pg *content.Page, targets anchorLookup) diag.List {
 	var errs diag.List
 	for _, l := range p.doc(pg).Links {
-		msg := checkLink(pg.URL, l.Dest, targets)
+		msg := checkLink(pg.URL, l, targets)
 		if msg == "" && l.Shown && !sitePath(l.Dest) {
 			msg = "link " + l.Dest + " in a question or try block: write a site path such as " + pg.URL + "#section, since the interview kit and the question library show the block too"
 		}
@@ -215,31 +216,33 @@ func (p *plan) pageAnchors(pg *content.Page) map[string]bool {
 // empty href instead: a link using one is broken, not made safe.
 var unsafeSchemes = []string{"javascript", "vbscript", "data", "file"}
 
-// checkLink returns what is wrong with dest on the page at from, or "".
-func checkLink(from, dest string, targets anchorLookup) string {
+// checkLink returns what is wrong with link l on the page at from, or "".
+// It names the link as written: a link to a Markdown file by its file.
+func checkLink(from string, l markdown.Link, targets anchorLookup) string {
+	dest, written := l.Dest, l.AsWritten()
 	if strings.TrimSpace(dest) == "" {
 		return "empty link: give it a destination"
 	}
 	target, err := resolveLink(from, dest)
 	if err != nil {
-		return "malformed link " + dest
+		return "malformed link " + written
 	}
 	if u, _ := url.Parse(dest); slices.Contains(unsafeSchemes, u.Scheme) {
-		return "unsafe link " + dest + ": a " + u.Scheme + ": URL is not linked; use http, https or mailto"
+		return "unsafe link " + written + ": a " + u.Scheme + ": URL is not linked; use http, https or mailto"
 	}
 	if target == nil {
 		return "" // external, mailto: or empty
 	}
 	pagePath := strings.TrimSuffix(target.Path, "index.html") // the file of a page is the page
 	if _, ok := targets.idsOf(pagePath + "/"); ok && !strings.HasSuffix(pagePath, "/") && !strings.HasSuffix(pagePath, ".html") {
-		return "broken link " + dest + ": write it with a trailing slash (" + pagePath + "/)"
+		return "broken link " + written + ": write it with a trailing slash (" + pagePath + "/)"
 	}
 	ids, ok := targets.idsOf(pagePath)
 	if !ok {
-		return "broken link " + dest + ": no page " + pagePath
+		return "broken link " + written + ": no page " + pagePath
 	}
 	if target.Fragment != "" && ids != nil && !ids[target.Fragment] {
-		return "broken link " + dest + ": no #" + target.Fragment + " on " + pagePath
+		return "broken link " + written + ": no #" + target.Fragment + " on " + pagePath
 	}
 	return ""
 }

@@ -123,7 +123,7 @@ func (p *plan) doc(pg *content.Page) *markdown.Doc {
 // convertPage converts a page's Markdown, which may take no ID of its
 // page's layout.
 func (p *plan) convertPage(pg *content.Page) *markdown.Doc {
-	d := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale}, markdown.Reserved(layoutIDs(pg.Kind)))
+	d := p.b.md.Convert(pg.File, pg.Body, resolver{p, pg.Locale, path.Dir(pg.Path)}, markdown.Reserved(layoutIDs(pg.Kind)))
 	if pg.Kind == content.Home {
 		for _, q := range d.Questions {
 			d.Errs.Add(diag.Pos{File: pg.File, Line: q.Line}, ":::question belongs in a guide: a home page lists none")
@@ -135,10 +135,12 @@ func (p *plan) convertPage(pg *content.Page) *markdown.Doc {
 	return &d
 }
 
-// resolver answers a page's directives in its locale.
+// resolver answers a page's directives in its locale, and its links to
+// Markdown files from its directory in the content directory.
 type resolver struct {
 	p      *plan
 	locale string
+	dir    string // en/roles, samples/rate-limiter
 }
 
 // SampleExists reports a sample directory, loaded or not: one that failed
@@ -215,7 +217,7 @@ func (p *plan) panel(s *sample.Sample, loc string) ([]byte, diag.List) {
 		stmtLoc = DefaultLocale
 	}
 	file := path.Join(p.b.cfg.ContentDir, s.Dir, "statement."+stmtLoc+".md")
-	doc := p.b.md.Convert(file, []byte(s.Statements[stmtLoc]), statementResolver{resolver{p, stmtLoc}}, markdown.Embedded(s.ID+"--"), markdown.Reserved(panelIDs(s.ID)))
+	doc := p.b.md.Convert(file, []byte(s.Statements[stmtLoc]), statementResolver{resolver{p, stmtLoc, s.Dir}}, markdown.Embedded(s.ID+"--"), markdown.Reserved(panelIDs(s.ID)))
 	p.stmts[file] = doc.Links
 	if len(doc.Errs) > 0 {
 		return nil, doc.Errs
