@@ -320,6 +320,7 @@ func FuzzConvert(f *testing.F) {
 		"::::question{kind=design}\nQ\n:::strong\nS\n:::\n::::\n", ":::try{sample=rate-limiter}\n```\n:::\n```\n:::\n",
 		":::\n", ":::a{b=\"c\" d=e}\n", "## x {#y}\n\t:::q\n", "> :::question{kind=sql}\n> x\n> :::\n", "- :::try{sample=x}\n",
 		"a[^1] b[^2]\n\n[^1]: x\n[^1]: y\n[^3]:\n", "- [ ] a\n- [x] b\n", "T\n: d\n", "> [^a]: b\n\nx[^a]\n", "www.example.com a@b.co\n",
+		"[a](data-engineer.md#x?y) [b][c]\n\n[c]: %zz.md\n",
 	} {
 		f.Add(s)
 	}
