@@ -234,8 +234,11 @@ func syntaxError(e *yaml.LoadError, src []byte) LineError {
 		opened("the mapping opened with { is not closed or holds a stray character: end it with }, and separate its fields with commas")
 	case strings.Contains(e.ContextMsg, "block scalar"):
 		msg = "text after | or > starts on the next line, indented under its field"
-	case strings.Contains(msg, "tab character"):
+	case strings.Contains(msg, "tab character"), strings.Contains(msg, "cannot start any token") && charAt(src, at) == "\t":
 		msg = "a tab indents this line: indent YAML with spaces"
+	case strings.Contains(msg, "cannot start any token") && charAt(src, at) != "":
+		c := charAt(src, at)
+		msg = "YAML text cannot start with " + c + ": put it in quotes, as in title: \"" + c + "...\""
 	case strings.HasPrefix(msg, "mapping values are not allowed"):
 		if strings.Contains(lineBefore(src, at), ": ") {
 			msg += `: text with ": " in it needs quotes, as in title: "Backend: how to hire"`
@@ -250,15 +253,43 @@ func syntaxError(e *yaml.LoadError, src []byte) LineError {
 	return LineError{Line: at.Line, Col: at.Column, Msg: msg}
 }
 
-// lineBefore is the text of src's line at m (1-based) before m's column,
-// or "" without src.
+// lineBefore is the text of src's line at m before m's column, or ""
+// without src.
 func lineBefore(src []byte, m yaml.Mark) string {
+	line, k, ok := lineAt(src, m)
+	if !ok {
+		return string(line)
+	}
+	return string(line[:k])
+}
+
+// lineAt is src's line at m and the byte offset in it of m's column, which
+// counts characters from 1; ok is false when the column is past the line's
+// end (or the line is not in src), and then the offset is the line's length.
+func lineAt(src []byte, m yaml.Mark) (line []byte, k int, ok bool) {
 	lines := bytes.Split(src, []byte("\n"))
 	if m.Line < 1 || m.Line > len(lines) {
+		return nil, 0, false
+	}
+	line = lines[m.Line-1]
+	for col := 1; col < m.Column; col++ {
+		if k >= len(line) {
+			return line, len(line), false
+		}
+		_, size := utf8.DecodeRune(line[k:])
+		k += size
+	}
+	return line, k, k < len(line)
+}
+
+// charAt is the character of src at m, or "" without src.
+func charAt(src []byte, m yaml.Mark) string {
+	line, k, ok := lineAt(src, m)
+	if !ok {
 		return ""
 	}
-	line := lines[m.Line-1]
-	return string(line[:min(max(m.Column-1, 0), len(line))])
+	r, _ := utf8.DecodeRune(line[k:])
+	return string(r)
 }
 
 // KeyLines maps each top-level key of the document to its line, so a check

@@ -56,6 +56,11 @@ func TestDecode(t *testing.T) {
 		{"unclosed quote", "title: T\nsummary: \"abc\nfamily: x\nupdated: 2026\n", []LineError{{11, 10, "quoted text is never closed: end it with the quote it starts with", false, "", "", ""}}},
 		{"colon in text", "title: Backend: how\n", []LineError{{10, 15, `mapping values are not allowed in this context: text with ": " in it needs quotes, as in title: "Backend: how to hire"`, false, "", "", ""}}},
 		{"tab indent", "process:\n  - name: A\n\tminutes: 60\n", []LineError{{12, 1, "a tab indents this line: indent YAML with spaces", false, "", "", ""}}},
+		{"tab before a list item", "skills:\n\t- a\n", []LineError{{11, 1, "a tab indents this line: indent YAML with spaces", false, "", "", ""}}},
+		{"reserved first character", "title: @home\n", []LineError{{10, 8, `YAML text cannot start with @: put it in quotes, as in title: "@..."`, false, "", "", ""}}},
+		// Columns count characters, not bytes.
+		{"reserved first character after accents", "ééé: `x`\n", []LineError{{10, 6, "YAML text cannot start with `: put it in quotes, as in title: \"`...\"", false, "", "", ""}}},
+		{"colon in text after accents", "ééééé: x: y\n", []LineError{{10, 9, `mapping values are not allowed in this context: text with ": " in it needs quotes, as in title: "Backend: how to hire"`, false, "", "", ""}}},
 		{"bad escape, quotes closed", `title: "C:\Users\me"` + "\n", []LineError{{10, 13, `did not find expected hexadecimal number: in double quotes a backslash starts an escape; use single quotes ('C:\Users'), or write \\ for a backslash`, false, "", "", ""}}},
 		{"unknown escape", `title: "a \q"` + "\n", []LineError{{10, 11, `found unknown escape character: in double quotes a backslash starts an escape; use single quotes ('C:\Users'), or write \\ for a backslash`, false, "", "", ""}}},
 		{"indented key", "title: T\n  family: x\n", []LineError{{11, 9, "mapping values are not allowed in this context: check the indentation (a field starts in the column of the fields beside it)", false, "", "", ""}}},
