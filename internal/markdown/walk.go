@@ -97,25 +97,74 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 
 // rawHTMLBlock reports a block of HTML where its first tag starts.
 func (w *walker) rawHTMLBlock(n *ast.HTMLBlock) {
-	const msg = "raw HTML is not allowed in Markdown; use Markdown or a directive"
 	if n.Lines().Len() == 0 {
-		w.errorf(w.line, msg)
+		w.errorf(w.line, "raw HTML is not allowed in Markdown; %s", htmlAdvice(""))
 		return
 	}
 	seg := n.Lines().At(0)
 	line := seg.Value(w.src)
-	w.errorAt(seg.Start+len(line)-len(bytes.TrimLeft(line, " \t")), msg)
+	text := bytes.TrimLeft(line, " \t")
+	w.errorAt(seg.Start+len(line)-len(text), "raw HTML %q is not allowed in Markdown; %s", htmlTag(text), htmlAdvice(string(text)))
 }
 
 // rawHTML reports a tag of inline HTML where it starts.
 func (w *walker) rawHTML(n *ast.RawHTML) {
 	if n.Segments.Len() == 0 {
-		w.errorf(w.line, "raw HTML is not allowed in Markdown")
+		w.errorf(w.line, "raw HTML is not allowed in Markdown; %s", htmlAdvice(""))
 		return
 	}
 	start := n.Segments.At(0).Start
 	w.line = w.lines.At(start)
-	w.errorAt(start, "raw HTML %q is not allowed in Markdown", string(n.Segments.Value(w.src)))
+	raw := string(n.Segments.Value(w.src))
+	w.errorAt(start, "raw HTML %q is not allowed in Markdown; %s", raw, htmlAdvice(raw))
+}
+
+// htmlTagRE matches the tag that starts a piece of HTML, and names it.
+var htmlTagRE = regexp.MustCompile(`^<(!--|/?([A-Za-z][A-Za-z0-9]*))[^>]{0,60}>?`)
+
+// htmlTag is the first tag of an HTML block's line, or the line's start.
+func htmlTag(line []byte) string {
+	if m := htmlTagRE.Find(line); m != nil {
+		return string(m)
+	}
+	return string(line[:min(len(line), 20)])
+}
+
+// htmlAdvice says what to write instead of raw HTML starting with raw: the
+// Markdown for the common tags.
+func htmlAdvice(raw string) string {
+	m := htmlTagRE.FindStringSubmatch(raw)
+	if m == nil {
+		return "use Markdown or a directive"
+	}
+	if m[1] == "!--" {
+		return "an HTML comment is HTML too: delete it, and keep notes for editors outside the page"
+	}
+	switch strings.ToLower(m[2]) {
+	case "br":
+		return `end the line with a backslash (\) for a line break`
+	case "b", "strong":
+		return "write **bold**"
+	case "i", "em":
+		return "write *emphasis*"
+	case "code", "tt":
+		return "write `code`"
+	case "a":
+		return "write [text](url)"
+	case "img":
+		return "write ![what it shows](url)"
+	case "p":
+		return "separate paragraphs with a blank line"
+	case "ul", "ol", "li":
+		return "write a list, an item a line starting with - or 1."
+	case "table", "tr", "td", "th", "thead", "tbody":
+		return "write a table: | a | b |, a line | --- | --- |, then a line per row"
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		return "write a heading: ## Title"
+	case "pre":
+		return "fence code with ``` lines"
+	}
+	return "use Markdown or a directive"
 }
 
 // link records a link or image at its opening bracket, or where its text
