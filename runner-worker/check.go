@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 
 	"guides/internal/sample"
@@ -23,20 +24,28 @@ var errProblems = errors.New("the samples have problems")
 // prints each problem on stdout as "path:line: message", path being the
 // file under -samples (dir/<id>/<lang>/solution.<ext> or starter.<ext>) and
 // line the one the compiler named, else 1; hidden cases appear by name and
-// verdict only. Then one summary line. It returns errProblems when it found
-// any, and another error when the sandbox, the toolchain or the samples'
-// format failed, before judging anything.
+// verdict only. Then one summary line. Problems with the samples' files
+// (their format) are printed the same way, and then nothing is judged. It
+// returns errProblems when it found any, and another error when the sandbox
+// or the toolchain failed, before judging anything.
 func checkSamples(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
+	samples, errs := sample.LoadAll(os.DirFS(cfg.samples), ".", sample.Options{Secrets: true})
+	if len(errs) > 0 {
+		for _, e := range errs.Sort() {
+			fmt.Fprintf(stdout, "%s:%d: %s\n", filepath.Join(cfg.samples, e.Pos.File), max(e.Pos.Line, 1), e.Msg)
+		}
+		fmt.Fprintf(stdout, "the samples' files have %d problems: nothing was judged\n", len(errs))
+		return errProblems
+	}
+	if len(samples) == 0 {
+		return fmt.Errorf("no samples in %s", cfg.samples)
+	}
 	host, err := sandbox.NewHost(sandbox.Options{Insecure: cfg.insecure, NoCgroups: cfg.noCgroups, UIDBase: cfg.uidBase})
 	if err != nil {
 		return err
 	}
 	if host.Mode() == sandbox.ModeNone {
 		fmt.Fprintln(stderr, "runner-worker: INSECURE: -insecure-no-sandbox: the samples' code runs without any sandbox and the isolation probes are skipped")
-	}
-	samples, err := loadSamples(cfg.samples)
-	if err != nil {
-		return err
 	}
 	if err := cfg.toolchain.Check(languages(samples)); err != nil {
 		return fmt.Errorf("toolchain: %w", err)

@@ -93,6 +93,29 @@ func TestCheckSamplesBroken(t *testing.T) {
 	}
 }
 
+// TestCheckSamplesFormat wants every problem with the samples' files
+// printed as path:line: message, as judging problems are, and nothing
+// judged; it needs no sandbox, since it stops before making one.
+func TestCheckSamplesFormat(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, "internal/judge/testdata/samples/double", filepath.Join(dir, "double"))
+	hidden := filepath.Join(dir, "double", "tests", "hidden.yaml")
+	if err := os.WriteFile(hidden, []byte("- name: zero\n  input: 0\n- name: one\n  input: 1\n  expected: 2\n  note: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	err := run(t.Context(), []string{"-check-samples", "-samples", dir}, &out, &errb)
+	if !errors.Is(err, errProblems) {
+		t.Fatalf("-check-samples = %v, want errProblems\nstdout:\n%s\nstderr:\n%s", err, out.String(), errb.String())
+	}
+	want := hidden + `:1: case "zero": missing field "expected" (write expected: null for none)` + "\n" +
+		hidden + `:6: unknown field "note"` + "\n" +
+		"the samples' files have 2 problems: nothing was judged\n"
+	if out.String() != want {
+		t.Errorf("stdout =\n%s\nwant\n%s", out.String(), want)
+	}
+}
+
 func copyDir(t *testing.T, from, to string) {
 	t.Helper()
 	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {

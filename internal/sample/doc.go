@@ -23,7 +23,7 @@
 //	compare: exact        # exact (default) or unordered: actual and expected are arrays compared as multisets
 //
 // A tests file is a YAML list of cases; input and expected are any YAML values
-// (they travel as JSON):
+// (they travel as JSON), and each case gives both, null where there is none:
 //
 //   - name: a burst of 20 is allowed
 //     input: {rate: 10, burst: 20, times: [0, 0, 0]}

@@ -320,7 +320,29 @@ func (l loader) testCase(file string, number int, n *yaml.Node) (Case, bool) {
 		l.errs.Add(l.pos(file, n.Line), "case without a name")
 		return Case{}, false
 	}
+	if missing := missingKeys(n, "input", "expected"); len(missing) > 0 {
+		for _, k := range missing {
+			l.errs.Add(l.pos(file, n.Line), "case %q: missing field %q (write %s: null for none)", c.Name, k, k)
+		}
+		return Case{}, false
+	}
 	return c, true
+}
+
+// missingKeys lists the keys of a mapping node that it lacks: a value left
+// out, unlike an explicit null, is a case written in a hurry.
+func missingKeys(n *yaml.Node, keys ...string) []string {
+	var out []string
+	for _, k := range keys {
+		found := false
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			found = found || n.Content[i].Value == k
+		}
+		if !found {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // decode loads YAML strictly, reporting every error at its line.

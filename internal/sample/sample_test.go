@@ -217,6 +217,23 @@ func TestLoadReportsProblemsAtTheirPosition(t *testing.T) {
 			want: []problem{{"tests/public.yaml", 6, "expect"}},
 		},
 		{
+			name: "a case without its expected value",
+			set:  map[string]string{"tests/hidden.yaml": "- name: zero\n  input: 0\n"},
+			want: []problem{{"tests/hidden.yaml", 1, `case "zero": missing field "expected" (write expected: null for none)`}},
+		},
+		{
+			name: "a case without its input, or its expected value",
+			set:  map[string]string{"tests/public.yaml": "- name: nothing\n"},
+			want: []problem{
+				{"tests/public.yaml", 1, `case "nothing": missing field "expected"`},
+				{"tests/public.yaml", 1, `case "nothing": missing field "input"`},
+			},
+		},
+		{
+			name: "null is a value",
+			set:  map[string]string{"tests/hidden.yaml": "- name: zero\n  input: null\n  expected: ~\n"},
+		},
+		{
 			name: "a case that is not a map",
 			set:  map[string]string{"tests/hidden.yaml": "- zero\n"},
 			want: []problem{{"tests/hidden.yaml", 1, "zero"}},
