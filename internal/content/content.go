@@ -459,11 +459,14 @@ func (l *loader) checkURLs(pages []*Page) {
 	seen := map[string]*Page{}
 	for _, p := range pages {
 		if first, ok := seen[p.URL]; ok {
-			a, b := first, p
-			if b.File < a.File {
-				a, b = b, a
+			at, other := first, p
+			if at.File < other.File {
+				at, other = other, at
 			}
-			l.add(diag.Pos{File: b.File, Line: 1}, "page URL %s is also the URL of %s", p.URL, a.File)
+			if at.Guide.Slug == "" && other.Guide.Slug != "" { // the slug made the clash: report it there
+				at, other = other, at
+			}
+			l.add(diag.Pos{File: at.File, Line: at.Line("slug")}, "page URL %s is also the URL of %s: give one of them another slug", p.URL, other.File)
 			continue
 		}
 		seen[p.URL] = p
