@@ -34,7 +34,7 @@ func checkSamples(ctx context.Context, cfg config, stdout, stderr io.Writer) err
 		for _, e := range errs.Sort() {
 			fmt.Fprintf(stdout, "%s:%d: %s\n", filepath.Join(cfg.samples, e.Pos.File), max(e.Pos.Line, 1), e.Msg)
 		}
-		fmt.Fprintf(stdout, "the samples' files have %d problems: nothing was judged\n", len(errs))
+		fmt.Fprintf(stdout, "the samples' files have %s: nothing was judged\n", count(len(errs), "problem"))
 		return errProblems
 	}
 	if len(samples) == 0 {
@@ -77,21 +77,21 @@ func checkSamples(ctx context.Context, cfg config, stdout, stderr io.Writer) err
 	for _, p := range problems {
 		fmt.Fprintf(stdout, "%s:%d: %s\n", problemFile(cfg.samples, samples[p.Sample], p), max(p.Line, 1), p.Msg)
 	}
-	noun := "samples"
-	if len(samples) == 1 {
-		noun = "sample"
-	}
-	what := fmt.Sprintf("checked %d %s in %d languages (sandbox %s)", len(samples), noun, langs, host.Mode())
-	switch len(problems) {
-	case 0:
+	what := fmt.Sprintf("checked %s in %d languages (sandbox %s)", count(len(samples), "sample"), langs, host.Mode())
+	if len(problems) == 0 {
 		fmt.Fprintf(stdout, "%s: every reference passes every test, every starter builds and runs\n", what)
 		return nil
-	case 1:
-		fmt.Fprintf(stdout, "%s: 1 problem\n", what)
-	default:
-		fmt.Fprintf(stdout, "%s: %d problems\n", what, len(problems))
 	}
+	fmt.Fprintf(stdout, "%s: %s\n", what, count(len(problems), "problem"))
 	return errProblems
+}
+
+// count is n of a noun: "1 problem", "2 problems".
+func count(n int, noun string) string {
+	if n != 1 {
+		noun += "s"
+	}
+	return fmt.Sprintf("%d %s", n, noun)
 }
 
 // problemFile is the path of the file a problem is about, under dir.
