@@ -60,6 +60,19 @@ func TestWithTheRealRunner(t *testing.T) {
 	if hiddenRows == 0 || hiddenRows == len(rows) {
 		t.Errorf("%d rows, %d hidden: want public and hidden cases", len(rows), hiddenRows)
 	}
+	// The widget shows the runner's values as the page's table shows the
+	// same public cases (assets/ts/try/results.ts and internal/site/value.go).
+	mismatched := eval[[]string](t, ctx, `(() => {
+		const shown = new Map([...document.querySelectorAll("#try-rate-limiter .try-examples tbody tr")]
+			.map(r => [r.cells[0].textContent, r.cells[1].textContent + " | " + r.cells[2].textContent]));
+		return [...document.querySelectorAll("#try-rate-limiter .try-results tbody tr[data-hidden=false]")]
+			.map(r => [r.cells[0].textContent, r.cells[3].textContent + " | " + r.cells[4].textContent])
+			.filter(([name, got]) => shown.get(name) !== got)
+			.map(([name, got]) => name + ": " + got + " (the page: " + shown.get(name) + ")");
+	})()`)
+	for _, m := range mismatched {
+		t.Errorf("the results show a public case unlike the page's examples: %s", m)
+	}
 	if page := eval[string](t, ctx, `document.body.innerText`); strings.Contains(page, "60000, 60000, 60000") {
 		t.Error("the page shows a hidden case's input")
 	}

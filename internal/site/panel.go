@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/json"
 	"html/template"
 	"strings"
 
@@ -33,7 +32,7 @@ func newPanelView(p *plan, s *sample.Sample, loc string, statement []byte) *pane
 	v := &panelView{p: p, Locale: loc, ID: s.ID, Title: sample.Locale(s.Title, loc), Runner: p.b.cfg.RunnerURL,
 		Statement: template.HTML(statement)}
 	for _, c := range s.Public {
-		v.Cases = append(v.Cases, panelCase{Name: c.Name, Input: compactJSON(c.Input), Expected: compactJSON(c.Expected)})
+		v.Cases = append(v.Cases, panelCase{Name: c.Name, Input: showValue(c.Input), Expected: showValue(c.Expected)})
 	}
 	for _, lang := range s.Languages {
 		starter := s.Code[lang].Starter
@@ -45,11 +44,3 @@ func newPanelView(p *plan, s *sample.Sample, loc string, statement []byte) *pane
 
 // T localizes a message in the panel's locale.
 func (v *panelView) T(id string, n ...any) string { return v.p.b.cat.T(v.Locale, id, n...) }
-
-func compactJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return "?"
-	}
-	return string(b)
-}

@@ -127,11 +127,39 @@ function value(v: unknown): HTMLElement {
   return v === undefined ? h("td", {}) : h("td", {}, h("code", {}, show(v)));
 }
 
-/** JSON with a space after each comma and colon, so long values wrap between items. */
+/**
+ * A test value for people, as internal/site/value.go shows the public cases:
+ * an object one field a line, a multi-line string (an SQL script) as its
+ * lines, indented under its field; anything else as JSON with a space after
+ * each comma and colon, so long values wrap between items.
+ */
 export function show(v: unknown): string {
-  if (Array.isArray(v)) return "[" + v.map(show).join(", ") + "]";
-  if (v !== null && typeof v === "object") {
-    return "{" + Object.entries(v).map(([k, x]) => JSON.stringify(k) + ": " + show(x)).join(", ") + "}";
+  if (typeof v === "string" && multiline(v)) return v.replace(/\n+$/, "");
+  if (!isObject(v) || Object.keys(v).length === 0) return inline(v);
+  return Object.keys(v)
+    .sort()
+    .map((k) => {
+      const x = v[k];
+      if (typeof x === "string" && multiline(x)) {
+        return k + ":" + x.replace(/\n+$/, "").split("\n").map((line) => "\n  " + line).join("");
+      }
+      return k + ": " + inline(x);
+    })
+    .join("\n");
+}
+
+function multiline(s: string): boolean {
+  return s.replace(/\n+$/, "").includes("\n");
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function inline(v: unknown): string {
+  if (Array.isArray(v)) return "[" + v.map(inline).join(", ") + "]";
+  if (isObject(v)) {
+    return "{" + Object.keys(v).sort().map((k) => JSON.stringify(k) + ": " + inline(v[k])).join(", ") + "}";
   }
   return JSON.stringify(v) ?? String(v);
 }
