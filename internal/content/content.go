@@ -165,6 +165,18 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 	return nil
 }
 
+// PagePath reports whether the file at rel, a slash path in the content
+// directory, is one a page is made from: <locale>/_index.md or
+// <locale>/roles/<slug>.md with a known locale.
+func PagePath(locales []string, rel string) bool {
+	loc, rest, _ := strings.Cut(rel, "/")
+	if !slices.Contains(locales, loc) || Skipped(path.Base(rel), false) {
+		return false
+	}
+	name, guide := strings.CutPrefix(rest, "roles/")
+	return rest == "_index.md" || guide && !strings.Contains(name, "/") && path.Ext(name) == ".md"
+}
+
 // page reads one file of a locale tree.
 func (l *loader) page(locale, rel, p string) *Page {
 	switch {

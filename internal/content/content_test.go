@@ -188,3 +188,22 @@ func TestHomeFrontMatterErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestPagePath(t *testing.T) {
+	locales := []string{"en", "it"}
+	for rel, want := range map[string]bool{
+		"en/_index.md":             true,
+		"it/roles/data.md":         true,
+		"en/roles/x/data.md":       false, // a subdirectory of roles is not read
+		"de/roles/data.md":         false, // not a known locale
+		"en/roles/data.txt":        false,
+		"en/roles/.data.md":        false, // skipped, as an editor's file
+		"en/about.md":              false,
+		"README.md":                false,
+		"samples/demo/sample.yaml": false,
+	} {
+		if got := PagePath(locales, rel); got != want {
+			t.Errorf("PagePath(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}

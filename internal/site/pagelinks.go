@@ -39,6 +39,9 @@ func (r resolver) PageLink(file string) (string, error) {
 	if _, err := fs.Stat(r.p.b.cfg.Content, rel); err != nil {
 		return "", fmt.Errorf("no file %s", name)
 	}
+	if content.PagePath(r.p.s.Locales, rel) { // its front matter did not even split
+		return "", fmt.Errorf("%s has errors of its own, reported with it", name)
+	}
 	return "", fmt.Errorf("%s is not a page: link a guide (<locale>/roles/<slug>.md) or a home page (<locale>/_index.md)", name)
 }
 
