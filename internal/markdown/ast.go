@@ -18,6 +18,10 @@ type Directive struct {
 	// Malformed is an opening fence or attributes already reported: the
 	// block is kept so that its closing fence pairs, and checked no further.
 	Malformed bool
+	// Misfenced is a directive whose extent is not the one meant, already
+	// reported: a longer fence meant for an enclosing directive closed it,
+	// or it is that enclosing directive, left without its fence.
+	Misfenced bool
 
 	// Set by Convert before rendering.
 	ID    string // anchor of a question

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -77,18 +78,47 @@ func (directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 
 func (directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	d := node.(*Directive)
-	line, _ := reader.PeekLine()
+	line, seg := reader.PeekLine()
 	if !isClose(line, d.Fence) || openBelow(pc, d) {
 		return parser.Continue | parser.HasChildren
 	}
 	reader.Advance(len(bytes.TrimRight(line, "\r\n")))
 	d.Closed = true
+	fence := bytes.TrimSpace(line)
+	if outer := fenceOwner(pc, d, len(fence)); outer != nil && d.Name != "" {
+		d.Misfenced, outer.Misfenced = true, true
+		report(pc, d.Line, "unclosed %s%s: close it with a line of %d colons (the %s on line %d closes it now, though it belongs to the %s%s of line %d)",
+			bytes.Repeat([]byte(":"), d.Fence), d.Name, d.Fence, fence, diag.LineAt(reader.Source(), seg.Start),
+			bytes.Repeat([]byte(":"), outer.Fence), outer.Name, outer.Line)
+	}
 	return parser.Close
+}
+
+// fenceOwner is the open directive around d that a closing fence of n
+// colons, longer than d's own, was meant for; nil when there is none. Only
+// a directive left without its closing line loses that fence to the inner
+// one, so the inner one is the one to report.
+func fenceOwner(pc parser.Context, d *Directive, n int) *Directive {
+	if n <= d.Fence {
+		return nil
+	}
+	blocks := pc.OpenedBlocks()
+	for i := len(blocks) - 1; i >= 0; i-- {
+		if blocks[i].Node != d {
+			continue
+		}
+		for _, b := range slices.Backward(blocks[:i]) {
+			if outer, ok := b.Node.(*Directive); ok && !outer.Closed && outer.Fence <= n {
+				return outer
+			}
+		}
+	}
+	return nil
 }
 
 func (directiveParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {
 	d := node.(*Directive)
-	if !d.Closed && d.Name != "" { // a malformed opening fence is reported as that
+	if !d.Closed && d.Name != "" && !d.Misfenced { // a malformed opening fence is reported as that
 		report(pc, d.Line, "unclosed %s%s: close it with a line of %d colons", bytes.Repeat([]byte(":"), d.Fence), d.Name, d.Fence)
 	}
 }

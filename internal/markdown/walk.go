@@ -387,12 +387,26 @@ func (w *walker) checkAttrs(d *Directive, known map[string]bool) {
 
 func (w *walker) checkNesting(d *Directive) {
 	parent, _ := d.Parent().(*Directive)
+	if misplacedByFence(d) {
+		return // the fence at fault is reported; its nesting errors would only echo it
+	}
 	switch {
 	case (d.Name == "strong" || d.Name == "weak") && (parent == nil || parent.Name != "question"):
 		w.errorf(d.Line, ":::%s belongs directly inside a :::question", d.Name)
 	case (d.Name == "question" || d.Name == "try") && parent != nil:
 		w.errorf(d.Line, ":::%s cannot be inside :::%s", d.Name, parent.Name)
 	}
+}
+
+// misplacedByFence reports whether d sits where it is only because an
+// enclosing directive's closing line is missing or closed another one.
+func misplacedByFence(d *Directive) bool {
+	for n := d.Parent(); n != nil; n = n.Parent() {
+		if a, ok := n.(*Directive); ok && (!a.Closed || a.Misfenced) {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *walker) question(d *Directive) {
