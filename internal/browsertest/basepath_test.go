@@ -33,6 +33,10 @@ func TestSearchBelowAPath(t *testing.T) {
 
 	do(t, ctx, chromedp.Navigate(srv.URL+"/hiring/it/search/?q=colloquio"))
 	waitFor(t, ctx, "a search result", `document.querySelector(".pagefind-ui__result-link") !== null`)
+	if label := eval[string](t, ctx, `(document.querySelector("#search input").labels[0] || {}).innerText || ""`); label != "Cerca nelle guide" {
+		t.Errorf("the search input's visible label is %q, want the page's own", label)
+	}
+	reportAxe(t, runAxe(t, ctx, readFile(t, env.root, "node_modules", "axe-core", "axe.min.js")))
 	href := eval[string](t, ctx, `document.querySelector(".pagefind-ui__result-link").getAttribute("href")`)
 	if !strings.HasPrefix(href, "/hiring/it/roles/") {
 		t.Fatalf("first result links %q, want a guide below /hiring/it/roles/", href)
