@@ -47,6 +47,7 @@ type runRequest struct {
 	Language string `json:"language"`
 	Code     string `json:"code"`
 	Mode     string `json:"mode"`
+	Locale   string `json:"locale"`
 }
 
 type testResult struct {
@@ -200,7 +201,7 @@ func (f *fakeRunner) judge(req runRequest) runResponse {
 	resp.Verdict = "accepted"
 	for i, c := range cases {
 		hidden := i >= len(f.sample.Public)
-		t := testResult{Name: c.Name, Hidden: hidden, TimeMS: 2 + i%3}
+		t := testResult{Name: c.NameIn(req.Locale), Hidden: hidden, TimeMS: 2 + i%3}
 		var actual any
 		if !strings.Contains(req.Code, "Limiter") {
 			t.Verdict = "runtime_error"

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"guides/internal/sample"
 )
 
 // TestWithTheRealRunner is a candidate's path end to end, with nothing
@@ -36,7 +38,14 @@ func TestWithTheRealRunner(t *testing.T) {
 	if err := buildSite(filepath.Join(dir, "site"), srv.URL, runner, false); err != nil {
 		t.Fatal(err)
 	}
-	hidden := readFile(t, env.root, "content", "samples", "rate-limiter", "tests", "hidden.yaml")
+	smp, errs := sample.Load(os.DirFS(filepath.Join(env.root, "content")), "samples/rate-limiter", sample.Options{Secrets: true})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	hidden := map[string]bool{}
+	for _, c := range smp.Hidden {
+		hidden[c.Name] = true
+	}
 
 	open(t, ctx, srv.URL, backend)
 	pickLanguage(t, ctx, "python")
@@ -52,7 +61,7 @@ func TestWithTheRealRunner(t *testing.T) {
 		}
 		if r.Hidden {
 			hiddenRows++
-			if !strings.Contains(hidden, "name: "+r.Name) {
+			if !hidden[r.Name] {
 				t.Errorf("row %q is hidden but is not a hidden case", r.Name)
 			}
 		}
@@ -60,19 +69,7 @@ func TestWithTheRealRunner(t *testing.T) {
 	if hiddenRows == 0 || hiddenRows == len(rows) {
 		t.Errorf("%d rows, %d hidden: want public and hidden cases", len(rows), hiddenRows)
 	}
-	// The widget shows the runner's values as the page's table shows the
-	// same public cases (assets/ts/try/results.ts and internal/site/value.go).
-	mismatched := eval[[]string](t, ctx, `(() => {
-		const shown = new Map([...document.querySelectorAll("#try-rate-limiter .try-examples tbody tr")]
-			.map(r => [r.cells[0].textContent, r.cells[1].textContent + " | " + r.cells[2].textContent]));
-		return [...document.querySelectorAll("#try-rate-limiter .try-results tbody tr[data-hidden=false]")]
-			.map(r => [r.cells[0].textContent, r.cells[3].textContent + " | " + r.cells[4].textContent])
-			.filter(([name, got]) => shown.get(name) !== got)
-			.map(([name, got]) => name + ": " + got + " (the page: " + shown.get(name) + ")");
-	})()`)
-	for _, m := range mismatched {
-		t.Errorf("the results show a public case unlike the page's examples: %s", m)
-	}
+	resultsMatchExamples(t, ctx)
 	if page := eval[string](t, ctx, `document.body.innerText`); strings.Contains(page, "60000, 60000, 60000") {
 		t.Error("the page shows a hidden case's input")
 	}
@@ -87,6 +84,34 @@ func TestWithTheRealRunner(t *testing.T) {
 	}
 	if !failedHidden {
 		t.Error("the wrong solution failed no hidden case")
+	}
+
+	open(t, ctx, srv.URL, "/it/roles/backend-engineer/")
+	pickLanguage(t, ctx, "python")
+	setCode(t, ctx, "python", readFile(t, env.root, "content", "samples", "rate-limiter", "python", "solution.py"))
+	if state := press(t, ctx, "run"); state != "ok" {
+		t.Fatalf("running the reference solution on the Italian page: panel state %q, want ok", state)
+	}
+	resultsMatchExamples(t, ctx)
+}
+
+// resultsMatchExamples checks that the widget shows the runner's public
+// tests as the page's examples table shows the same cases: named in the
+// page's locale, values written alike (assets/ts/try/results.ts and
+// internal/site/value.go).
+func resultsMatchExamples(t *testing.T, ctx context.Context) {
+	t.Helper()
+	mismatched := eval[[]string](t, ctx, `(() => {
+		const shown = new Map([...document.querySelectorAll("#try-rate-limiter .try-examples tbody tr")]
+			.map(r => [r.cells[0].textContent, r.cells[1].textContent + " | " + r.cells[2].textContent]));
+		const rows = [...document.querySelectorAll("#try-rate-limiter .try-results tbody tr[data-hidden=false]")];
+		if (rows.length === 0) return ["no public rows in the results"];
+		return rows.map(r => [r.cells[0].textContent, r.cells[3].textContent + " | " + r.cells[4].textContent])
+			.filter(([name, got]) => shown.get(name) !== got)
+			.map(([name, got]) => name + ": " + got + " (the page: " + shown.get(name) + ")");
+	})()`)
+	for _, m := range mismatched {
+		t.Errorf("the results show a public case unlike the page's examples: %s", m)
 	}
 }
 

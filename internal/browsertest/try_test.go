@@ -482,6 +482,12 @@ func TestItalian(t *testing.T) {
 	if got := resultText(t, ctx, "caption"); got != "Test pubblici" {
 		t.Errorf("caption = %q", got)
 	}
+	if req, _ := env.runner.lastRun(); req.Locale != "it" {
+		t.Errorf("the widget asked for tests named in %q, want it", req.Locale)
+	}
+	if rows := resultRows(t, ctx); len(rows) == 0 || rows[0].Name != "un secchio pieno accetta una raffica di 20, poi rifiuta" {
+		t.Errorf("results on the Italian page: %+v, want the cases' Italian names", rows)
+	}
 	if got := eval[string](t, ctx, panel+`.querySelector(".try-history h4").textContent`); got != "I tuoi tentativi" {
 		t.Errorf("history heading = %q", got)
 	}

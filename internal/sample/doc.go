@@ -23,9 +23,12 @@
 //	compare: exact        # exact (default) or unordered: actual and expected are arrays compared as multisets
 //
 // A tests file is a YAML list of cases; input and expected are any YAML values
-// (they travel as JSON), and each case gives both, null where there is none:
+// (they travel as JSON), and each case gives both, null where there is none.
+// A name is text, the English name for every locale, or a text per locale
+// with en required; the English name is the case's identity (unique in its
+// file) and what a locale without its own falls back to:
 //
-//   - name: a burst of 20 is allowed
+//   - name: {en: a burst of 20 is allowed, it: una raffica di 20 è accettata}
 //     input: {rate: 10, burst: 20, times: [0, 0, 0]}
 //     expected: [true, true, true]
 //

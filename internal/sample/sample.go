@@ -51,9 +51,18 @@ type Limits struct {
 
 // Case is one test case. Input and Expected hold JSON-compatible values.
 type Case struct {
-	Name     string `json:"name"`
-	Input    any    `json:"input"`
-	Expected any    `json:"expected"`
+	Name     string            `json:"name"` // in English: the case's identity
+	Names    map[string]string `json:"names,omitempty"`
+	Input    any               `json:"input"`
+	Expected any               `json:"expected"`
+}
+
+// NameIn is the case's name in loc, or in English when it has none there.
+func (c Case) NameIn(loc string) string {
+	if n := strings.TrimSpace(c.Names[loc]); n != "" {
+		return n
+	}
+	return c.Name
 }
 
 // Code is a language's files. Solution is empty unless loaded with Secrets.
@@ -293,9 +302,9 @@ func (l loader) cases(name string) []Case {
 // testCase decodes case number (from 1) of a tests file from its node.
 func (l loader) testCase(file string, number int, n *yaml.Node) (Case, bool) {
 	var raw struct {
-		Name     string `yaml:"name"`
-		Input    any    `yaml:"input"`
-		Expected any    `yaml:"expected"`
+		Name     caseName `yaml:"name"`
+		Input    any      `yaml:"input"`
+		Expected any      `yaml:"expected"`
 	}
 	if err := n.Load(&raw, yaml.WithKnownFields()); err != nil {
 		for _, e := range yamlfile.Errors(err, &raw) {
@@ -307,17 +316,26 @@ func (l loader) testCase(file string, number int, n *yaml.Node) (Case, bool) {
 		}
 		return Case{}, false
 	}
-	c := Case{Name: raw.Name}
+	c := Case{Name: raw.Name.en(), Names: raw.Name.byLocale}
+	switch {
+	case c.Name == "" && c.Names != nil:
+		l.errs.Add(l.pos(file, n.Line), "case %d: its name has no en: the English name is the one every locale falls back to", number)
+		return Case{}, false
+	case c.Name == "":
+		l.errs.Add(l.pos(file, n.Line), "case %d without a name: give it name: text, or name: {en: text, it: text}", number)
+		return Case{}, false
+	}
+	for loc := range c.Names {
+		if !slices.Contains(Locales, loc) {
+			l.errs.Add(l.pos(file, n.Line), "case %q: unknown locale %q in name (known: %s)", c.Name, loc, strings.Join(Locales, ", "))
+		}
+	}
 	var err error
 	if c.Input, err = jsonValue(raw.Input); err == nil {
 		c.Expected, err = jsonValue(raw.Expected)
 	}
 	if err != nil {
-		l.errs.Add(l.pos(file, n.Line), "case %q: %v", raw.Name, err)
-		return Case{}, false
-	}
-	if c.Name == "" {
-		l.errs.Add(l.pos(file, n.Line), "case without a name")
+		l.errs.Add(l.pos(file, n.Line), "case %q: %v", c.Name, err)
 		return Case{}, false
 	}
 	if missing := missingKeys(n, "input", "expected"); len(missing) > 0 {
@@ -445,4 +463,35 @@ func isEmptyYAML(src []byte) bool {
 		}
 	}
 	return true
+}
+
+// caseName is a case's name as a tests file gives it: one text for every
+// locale, or a text per locale, {en: ..., it: ...}.
+type caseName struct {
+	text     string
+	byLocale map[string]string
+}
+
+func (n *caseName) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind == yaml.AliasNode && node.Alias != nil {
+		node = node.Alias
+	}
+	var err error
+	switch node.Kind {
+	case yaml.MappingNode:
+		err = node.Decode(&n.byLocale)
+	case yaml.ScalarNode:
+		err = node.Decode(&n.text)
+	}
+	if node.Kind == yaml.SequenceNode || err != nil {
+		return fmt.Errorf("wrong type: got %s, want text, or a text per locale ({en: ..., it: ...})", yamlfile.Got(node))
+	}
+	return nil
+}
+
+func (n caseName) en() string {
+	if n.byLocale != nil {
+		return strings.TrimSpace(n.byLocale["en"])
+	}
+	return strings.TrimSpace(n.text)
 }

@@ -46,7 +46,7 @@ func demoFiles() fstest.MapFS {
 		"statement.en.md":    "Add one.\n",
 		"statement.it.md":    "Aggiungi uno.\n",
 		"tests/public.yaml":  demoPublic,
-		"tests/hidden.yaml":  "- name: zero\n  input: {n: 0}\n  expected: 1\n",
+		"tests/hidden.yaml":  "- name: {en: zero, it: nessuno}\n  input: {n: 0}\n  expected: 1\n",
 		"python/starter.py":  "def add_one(n):\n    return 0\n",
 		"python/solution.py": "def add_one(n):\n    return n + 1\n",
 		"python/harness.py":  "import candidate\n",
@@ -204,7 +204,22 @@ func TestLoadReportsProblemsAtTheirPosition(t *testing.T) {
 		{
 			name: "a case without a name",
 			set:  map[string]string{"tests/public.yaml": strings.Replace(demoPublic, "- name: two\n  input", "- input", 1)},
-			want: []problem{{"tests/public.yaml", 4, "case without a name"}},
+			want: []problem{{"tests/public.yaml", 4, "case 2 without a name"}},
+		},
+		{
+			name: "a case named in Italian only",
+			set:  map[string]string{"tests/public.yaml": strings.Replace(demoPublic, "name: two", "name: {it: due}", 1)},
+			want: []problem{{"tests/public.yaml", 4, "case 2: its name has no en"}},
+		},
+		{
+			name: "a case named in an unknown locale",
+			set:  map[string]string{"tests/public.yaml": strings.Replace(demoPublic, "name: two", "name: {en: two, de: zwei}", 1)},
+			want: []problem{{"tests/public.yaml", 4, `case "two": unknown locale "de" in name (known: en, it)`}},
+		},
+		{
+			name: "a case named by a list",
+			set:  map[string]string{"tests/public.yaml": strings.Replace(demoPublic, "name: two", "name: [two]", 1)},
+			want: []problem{{"tests/public.yaml", 4, `name`}},
 		},
 		{
 			name: "duplicate case names",
@@ -420,7 +435,7 @@ func TestLoadWithSecretsReadsEverything(t *testing.T) {
 			{Name: "one", Input: map[string]any{"n": 1.0}, Expected: 2.0},
 			{Name: "two", Input: map[string]any{"n": 2.0}, Expected: 3.0},
 		},
-		Hidden: []Case{{Name: "zero", Input: map[string]any{"n": 0.0}, Expected: 1.0}},
+		Hidden: []Case{{Name: "zero", Names: map[string]string{"en": "zero", "it": "nessuno"}, Input: map[string]any{"n": 0.0}, Expected: 1.0}},
 		Code: map[string]Code{
 			"python": {
 				Starter:  "def add_one(n):\n    return 0\n",

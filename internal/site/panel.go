@@ -32,7 +32,7 @@ func newPanelView(p *plan, s *sample.Sample, loc string, statement []byte) *pane
 	v := &panelView{p: p, Locale: loc, ID: s.ID, Title: sample.Locale(s.Title, loc), Runner: p.b.cfg.RunnerURL,
 		Statement: template.HTML(statement)}
 	for _, c := range s.Public {
-		v.Cases = append(v.Cases, panelCase{Name: c.Name, Input: showValue(c.Input), Expected: showValue(c.Expected)})
+		v.Cases = append(v.Cases, panelCase{Name: c.NameIn(loc), Input: showValue(c.Input), Expected: showValue(c.Expected)})
 	}
 	for _, lang := range s.Languages {
 		starter := s.Code[lang].Starter

@@ -27,6 +27,9 @@
 //     locale that lacks only its translation is a message gap above).
 //   - A sample's statement is missing in a locale the site and the sample
 //     format both know (sample.Locales) when statement.<locale>.md is absent.
+//   - A sample's public test cases lack names in such a locale when
+//     tests/public.yaml gives them no name there (name: {en: ..., it: ...}):
+//     the page's examples and the widget's results show them in English.
 //
 // Every finding names the file an editor opens (Item) and the position a
 // -strict error points at (Pos): the existing file, line 1; for a guide or
@@ -42,6 +45,7 @@ import (
 	"maps"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -61,9 +65,10 @@ const (
 	MissingMessage
 	MissingPluralForm
 	MissingStatement
+	MissingCaseNames
 )
 
-var kindNames = [...]string{"missing guide", "outdated translation", "missing message", "missing plural form", "missing statement"}
+var kindNames = [...]string{"missing guide", "outdated translation", "missing message", "missing plural form", "missing statement", "missing case names"}
 
 func (k Kind) String() string { return kindNames[k] }
 
@@ -95,6 +100,7 @@ func Report(s *content.Site, gaps []i18n.Gap, opts Options) []Finding {
 	out = append(out, guides(s, opts)...)
 	out = append(out, messages(gaps, opts)...)
 	out = append(out, statements(s, opts)...)
+	out = append(out, caseNames(s, opts)...)
 	out = append(out, familyLabels(s, opts)...)
 	slices.SortFunc(out, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(localeIndex(s.Locales, a.Locale), localeIndex(s.Locales, b.Locale)),
@@ -261,6 +267,37 @@ func statements(s *content.Site, opts Options) []Finding {
 				Detail: "not translated (source " + src + ")",
 				Pos:    diag.Pos{File: src, Line: 1},
 				Msg:    fmt.Sprintf("not translated to %s (%s missing)", loc, want),
+			})
+		}
+	}
+	return out
+}
+
+// caseNames reports, per sample and locale, the public cases named only in
+// English. Hidden cases are not read here: the site never loads them.
+func caseNames(s *content.Site, opts Options) []Finding {
+	var out []Finding
+	for _, id := range slices.Sorted(maps.Keys(s.Samples)) {
+		smp := s.Samples[id]
+		file := path.Join(opts.ContentDir, smp.Dir, "tests", "public.yaml")
+		for _, loc := range s.Locales[1:] {
+			if !slices.Contains(sample.Locales, loc) {
+				continue
+			}
+			var untranslated []string
+			for _, c := range smp.Public {
+				if strings.TrimSpace(c.Names[loc]) == "" {
+					untranslated = append(untranslated, strconv.Quote(c.Name))
+				}
+			}
+			if len(untranslated) == 0 {
+				continue
+			}
+			out = append(out, Finding{
+				Locale: loc, Kind: MissingCaseNames, Item: file,
+				Detail: fmt.Sprintf("%d of %d cases named only in %s", len(untranslated), len(smp.Public), s.Locales[0]),
+				Pos:    diag.Pos{File: file, Line: 1},
+				Msg:    fmt.Sprintf("cases with no %s name: %s (write name: {%s: ..., %s: ...})", loc, strings.Join(untranslated, ", "), s.Locales[0], loc),
 			})
 		}
 	}

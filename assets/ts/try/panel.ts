@@ -216,7 +216,7 @@ export class Panel {
     this.live.replaceChildren(h("p", { class: "try-message", "data-kind": "running" }, fmt(this.s, "running")));
     this.details.replaceChildren();
 
-    const outcome = await postRun(this.runner, { sample: this.sample, language, code, mode });
+    const outcome = await postRun(this.runner, { sample: this.sample, language, code, mode, locale: this.locale });
 
     this.running = false;
     for (const b of this.buttons) b.removeAttribute("aria-disabled");

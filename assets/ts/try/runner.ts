@@ -16,6 +16,8 @@ export interface RunRequest {
   language: string;
   code: string;
   mode: Mode;
+  /** The page's locale: the runner names the tests in it. */
+  locale: string;
 }
 
 /** One test's result. Hidden tests carry only name, hidden, verdict and time_ms. */

@@ -138,6 +138,7 @@ func TestBadRequests(t *testing.T) {
 		{"empty code", `{"sample":"double","language":"python","code":"  ","mode":"run"}`, 400, "code is empty", nil},
 		{"unknown mode", `{"sample":"double","language":"python","code":"x","mode":"debug"}`, 400, "mode must be", nil},
 		{"missing mode", `{"sample":"double","language":"python","code":"x"}`, 400, "mode must be", nil},
+		{"unknown locale", `{"sample":"double","language":"python","code":"x","mode":"run","locale":"de"}`, 400, `unknown locale "de" (known: en, it)`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -392,6 +393,41 @@ func TestSamplesArePublic(t *testing.T) {
 			if g.Starter[lang] != s.Code[lang].Starter {
 				t.Errorf("sample %s: starter for %s is %q", g.ID, lang, g.Starter[lang])
 			}
+		}
+	}
+}
+
+// TestTestsNamedInTheRequestedLocale: the answer names each test in the
+// request's locale where its tests file gives that name, in English
+// otherwise and when no locale is asked for.
+func TestTestsNamedInTheRequestedLocale(t *testing.T) {
+	report := judge.Report{Verdict: judge.Accepted, Tests: []judge.Test{
+		{Name: "one", Verdict: judge.Accepted}, {Name: "twenty-one", Verdict: judge.Accepted},
+		{Name: "secret zero", Hidden: true, Verdict: judge.Accepted},
+	}}
+	ts := testServer(t, Config{Judge: &fakeJudge{report: report}}, 1, 1)
+	for locale, want := range map[string]string{
+		"":   "one, twenty-one, secret zero",
+		"en": "one, twenty-one, secret zero",
+		"it": "uno, twenty-one, zero segreto",
+	} {
+		resp := post(t, ts.URL, `{"sample":"double","language":"python","code":"x","mode":"submit","locale":"`+locale+`"}`)
+		var got struct {
+			Tests []struct {
+				Name string `json:"name"`
+			} `json:"tests"`
+		}
+		err := json.NewDecoder(resp.Body).Decode(&got)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("locale %q: status %d, %v", locale, resp.StatusCode, err)
+		}
+		var names []string
+		for _, tc := range got.Tests {
+			names = append(names, tc.Name)
+		}
+		if strings.Join(names, ", ") != want {
+			t.Errorf("locale %q: tests named %q, want %s", locale, names, want)
 		}
 	}
 }

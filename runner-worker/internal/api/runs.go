@@ -1,6 +1,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -16,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"guides/internal/sample"
 	"guides/runner-worker/internal/judge"
 	"guides/runner-worker/internal/pool"
 	"guides/runner-worker/internal/sandbox"
@@ -33,6 +35,7 @@ type runRequest struct {
 	Language string `json:"language"`
 	Code     string `json:"code"`
 	Mode     string `json:"mode"`
+	Locale   string `json:"locale"` // optional: the locale of the tests' names, en by default
 }
 
 // runResponse is the answer to a run.
@@ -83,47 +86,55 @@ func (s *Server) runs(w http.ResponseWriter, r *http.Request) {
 
 // decodeRun reads and checks a run request; a non-zero status says what is
 // wrong with it.
-func (s *Server) decodeRun(w http.ResponseWriter, r *http.Request) (judge.Request, int, string) {
+func (s *Server) decodeRun(w http.ResponseWriter, r *http.Request) (run, int, string) {
 	// Only JSON: a form or text/plain post, which a page of any origin may
 	// send without asking first, would otherwise start runs.
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-		return judge.Request{}, http.StatusUnsupportedMediaType, "send the request as JSON, with Content-Type: application/json"
+		return run{}, http.StatusUnsupportedMediaType, "send the request as JSON, with Content-Type: application/json"
 	}
 	d := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxBody))
 	d.DisallowUnknownFields()
 	var in runRequest
 	if err := d.Decode(&in); err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
-			return judge.Request{}, http.StatusRequestEntityTooLarge, fmt.Sprintf("the request is larger than %d bytes", maxBody)
+			return run{}, http.StatusRequestEntityTooLarge, fmt.Sprintf("the request is larger than %d bytes", maxBody)
 		}
 		if errors.Is(err, os.ErrDeadlineExceeded) {
-			return judge.Request{}, http.StatusRequestTimeout, "the request body did not arrive in time"
+			return run{}, http.StatusRequestTimeout, "the request body did not arrive in time"
 		}
-		return judge.Request{}, http.StatusBadRequest, "malformed JSON: " + err.Error()
+		return run{}, http.StatusBadRequest, "malformed JSON: " + err.Error()
 	}
 	if _, err := d.Token(); !errors.Is(err, io.EOF) {
-		return judge.Request{}, http.StatusBadRequest, "malformed JSON: data after the request object"
+		return run{}, http.StatusBadRequest, "malformed JSON: data after the request object"
 	}
 	smp, ok := s.cfg.Samples[in.Sample]
 	switch {
 	case in.Sample == "":
-		return judge.Request{}, http.StatusBadRequest, "sample is missing"
+		return run{}, http.StatusBadRequest, "sample is missing"
 	case !ok:
-		return judge.Request{}, http.StatusNotFound, fmt.Sprintf("unknown sample %q", in.Sample)
+		return run{}, http.StatusNotFound, fmt.Sprintf("unknown sample %q", in.Sample)
 	case !slices.Contains(smp.Languages, in.Language):
-		return judge.Request{}, http.StatusBadRequest, fmt.Sprintf("sample %q has no language %q (it has %s)", in.Sample, in.Language, strings.Join(smp.Languages, ", "))
+		return run{}, http.StatusBadRequest, fmt.Sprintf("sample %q has no language %q (it has %s)", in.Sample, in.Language, strings.Join(smp.Languages, ", "))
 	case len(in.Code) > maxCode:
-		return judge.Request{}, http.StatusBadRequest, fmt.Sprintf("code is longer than %d bytes", maxCode)
+		return run{}, http.StatusBadRequest, fmt.Sprintf("code is longer than %d bytes", maxCode)
 	case strings.TrimSpace(in.Code) == "":
-		return judge.Request{}, http.StatusBadRequest, "code is empty"
+		return run{}, http.StatusBadRequest, "code is empty"
 	case in.Mode != string(judge.ModeRun) && in.Mode != string(judge.ModeSubmit):
-		return judge.Request{}, http.StatusBadRequest, fmt.Sprintf("mode must be %q or %q, not %q", judge.ModeRun, judge.ModeSubmit, in.Mode)
+		return run{}, http.StatusBadRequest, fmt.Sprintf("mode must be %q or %q, not %q", judge.ModeRun, judge.ModeSubmit, in.Mode)
+	case in.Locale != "" && !slices.Contains(sample.Locales, in.Locale):
+		return run{}, http.StatusBadRequest, fmt.Sprintf("unknown locale %q (known: %s)", in.Locale, strings.Join(sample.Locales, ", "))
 	}
-	return judge.Request{Sample: smp, Language: in.Language, Code: in.Code, Mode: judge.Mode(in.Mode)}, 0, ""
+	return run{judge.Request{Sample: smp, Language: in.Language, Code: in.Code, Mode: judge.Mode(in.Mode)}, in.Locale}, 0, ""
+}
+
+// run is a decoded run request: what to judge, and the locale to answer in.
+type run struct {
+	judge.Request
+	locale string
 }
 
 // judge queues the request for a worker and answers with its report.
-func (s *Server) judge(w http.ResponseWriter, r *http.Request, req judge.Request) {
+func (s *Server) judge(w http.ResponseWriter, r *http.Request, req run) {
 	ctx, cancel := context.WithCancel(r.Context())
 	defer cancel()
 	stop := context.AfterFunc(s.cfg.Runs, cancel) // shutdown ends the run
@@ -135,7 +146,7 @@ func (s *Server) judge(w http.ResponseWriter, r *http.Request, req judge.Request
 		start := time.Now()
 		defer func() { ran = time.Since(start) }()
 		var err error
-		rep, err = s.cfg.Judge.Run(ctx, slot, req)
+		rep, err = s.cfg.Judge.Run(ctx, slot, req.Request)
 		return err
 	})
 	log := s.cfg.Logger.With(slog.String("sample", req.Sample.ID), slog.String("language", req.Language), slog.String("mode", string(req.Mode)))
@@ -153,7 +164,7 @@ func (s *Server) judge(w http.ResponseWriter, r *http.Request, req judge.Request
 	default:
 		log.Info("run", slog.String("verdict", string(rep.Verdict)),
 			slog.Float64("queued_ms", ms(ran, time.Since(queued))), slog.Float64("run_ms", ms(0, ran)))
-		writeJSON(w, http.StatusOK, response(rep))
+		writeJSON(w, http.StatusOK, response(rep, req))
 	}
 }
 
@@ -167,17 +178,41 @@ func tooMany(w http.ResponseWriter, wait time.Duration, msg string) {
 	writeError(w, http.StatusTooManyRequests, msg)
 }
 
-// response shapes a report for the wire; hidden cases lose all but their
-// name and outcome here too, whatever the judge filled in.
-func response(rep judge.Report) runResponse {
+// response shapes a report for the wire, each test named in the request's
+// locale; hidden cases lose all but their name and outcome here too,
+// whatever the judge filled in.
+func response(rep judge.Report, req run) runResponse {
 	out := runResponse{Verdict: rep.Verdict, Tests: make([]any, 0, len(rep.Tests)), CompileOutput: rep.CompileOutput, Stderr: rep.Stderr}
+	names := localNames(req)
 	for _, t := range rep.Tests {
 		ms := t.Time.Round(time.Millisecond).Milliseconds()
+		name := cmp.Or(names[caseKey{t.Hidden, t.Name}], t.Name)
 		if t.Hidden {
-			out.Tests = append(out.Tests, hiddenTest{Name: t.Name, Hidden: true, Verdict: t.Verdict, TimeMS: ms})
+			out.Tests = append(out.Tests, hiddenTest{Name: name, Hidden: true, Verdict: t.Verdict, TimeMS: ms})
 			continue
 		}
-		out.Tests = append(out.Tests, publicTest{Name: t.Name, Verdict: t.Verdict, TimeMS: ms, Input: t.Input, Expected: t.Expected, Actual: t.Actual, Error: t.Error})
+		out.Tests = append(out.Tests, publicTest{Name: name, Verdict: t.Verdict, TimeMS: ms, Input: t.Input, Expected: t.Expected, Actual: t.Actual, Error: t.Error})
 	}
 	return out
+}
+
+// caseKey names a case of a sample: case names are unique in each tests file.
+type caseKey struct {
+	hidden bool
+	name   string
+}
+
+// localNames maps the sample's cases to their names in the request's locale.
+func localNames(req run) map[caseKey]string {
+	names := map[caseKey]string{}
+	if req.locale == "" || req.Sample == nil {
+		return names
+	}
+	for _, c := range req.Sample.Public {
+		names[caseKey{false, c.Name}] = c.NameIn(req.locale)
+	}
+	for _, c := range req.Sample.Hidden {
+		names[caseKey{true, c.Name}] = c.NameIn(req.locale)
+	}
+	return names
 }

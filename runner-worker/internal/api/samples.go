@@ -22,9 +22,10 @@ type publicSample struct {
 }
 
 type publicCase struct {
-	Name     string `json:"name"`
-	Input    any    `json:"input"`
-	Expected any    `json:"expected"`
+	Name     string            `json:"name"`
+	Names    map[string]string `json:"names,omitempty"` // locale → name, where the tests file gives them
+	Input    any               `json:"input"`
+	Expected any               `json:"expected"`
 }
 
 // publicSamples encodes the body of GET /v1/samples, sorted by id.
@@ -36,7 +37,7 @@ func publicSamples(samples map[string]*sample.Sample) ([]byte, error) {
 			Limits: s.Limits, Public: make([]publicCase, 0, len(s.Public)), Starter: map[string]string{},
 		}
 		for _, c := range s.Public {
-			p.Public = append(p.Public, publicCase{Name: c.Name, Input: c.Input, Expected: c.Expected})
+			p.Public = append(p.Public, publicCase{Name: c.Name, Names: c.Names, Input: c.Input, Expected: c.Expected})
 		}
 		for _, lang := range s.Languages {
 			p.Starter[lang] = s.Code[lang].Starter
