@@ -34,7 +34,7 @@ func errorsOf(d Doc) string { return strings.TrimSpace(d.Errs.Sort().Error()) }
 
 func TestDirectiveErrors(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
-		{"unknown directive", "intro\n\n:::callout\nx\n:::\n", "f.md:3: unknown directive :::callout (known: question, try; strong and weak inside a question)"},
+		{"unknown directive", "intro\n\n:::callout\nx\n:::\n", "f.md:3: unknown directive :::callout (known: question, try; strong and weak inside either)"},
 		{"unknown attribute", ":::try{sample=rate-limiter lang=go}\nx\n:::\n", `f.md:1: unknown attribute "lang" on :::try (known: sample)`},
 		{"missing attribute", ":::question\nx\n:::\n", `f.md:1: missing attribute "kind" on :::question`},
 		{"unknown kind", ":::question{kind=trivia}\nx\n:::\n", `f.md:1: unknown question kind "trivia" (known: technical, design, behavioral, sql)`},
@@ -62,7 +62,7 @@ func TestDirectiveErrors(t *testing.T) {
 		{"empty note", "::::question{kind=sql}\nWhy?\n:::weak\n:::\n::::\n", "f.md:3: empty :::weak: write the note inside it, or remove it"},
 		{"question of notes only", "::::question{kind=sql}\n:::strong\nx\n:::\n::::\n", "f.md:1: empty :::question: write the question inside it"},
 		{"question of code only", ":::question{kind=technical}\n```go\nfunc f() {}\n```\n:::\n", ""},
-		{"note outside question", ":::strong\nx\n:::\n", "f.md:1: :::strong belongs directly inside a :::question"},
+		{"note outside question", ":::strong\nx\n:::\n", "f.md:1: :::strong belongs directly inside a :::question or a :::try"},
 		{"nested question", "::::try{sample=rate-limiter}\n:::question{kind=sql}\nx\n:::\n::::\n", "f.md:2: :::question cannot be inside :::try"},
 		{"raw html inline", "a <span>b</span>\n", "f.md:1:3: raw HTML \"<span>\" is not allowed in Markdown; use Markdown or a directive\nf.md:1:10: raw HTML \"</span>\" is not allowed in Markdown; use Markdown or a directive"},
 		{"raw html column in characters", "è <i>x</i>\n", "f.md:1:3: raw HTML \"<i>\" is not allowed in Markdown; write *emphasis*\nf.md:1:7: raw HTML \"</i>\" is not allowed in Markdown; write *emphasis*"},

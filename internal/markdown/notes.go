@@ -13,15 +13,19 @@ type Try struct {
 	ID     string // the block's anchor, try-<sample>
 	Text   string // the lead-in's plain text
 	Line   int
-	Body   []byte // the lead-in's HTML, without the sample's panel
+	Body   []byte // the lead-in's HTML, without the sample's panel or the notes
+
+	// Strong and Weak are the HTML of its :::strong and :::weak notes on
+	// what a good and a poor solution look like, for interview kits.
+	Strong, Weak []byte
 }
 
 // QuestionKinds lists the kinds a :::question may have, in the order pages
 // present them.
 func QuestionKinds() []string { return slices.Clone(questionKinds) }
 
-// renderParts renders each question's body and notes, and each try block's
-// lead-in, on their own. A guide page leaves the notes out; an interview
+// renderParts renders each question's and try block's body and notes on
+// their own. A guide page leaves the notes out; an interview
 // kit shows them beside the question, so it needs them as separate pieces
 // of HTML. parts are the question and try directives in document order, as
 // the walk met them, so the nth question among them is doc.Questions[n].
@@ -32,10 +36,11 @@ func (m *Markdown) renderParts(doc *Doc, src []byte, parts []*Directive) error {
 		switch d.Name {
 		case "question":
 			q := &doc.Questions[qi]
-			q.Body, q.Strong, q.Weak, err = m.renderQuestion(src, d)
+			q.Body, q.Strong, q.Weak, err = m.renderWithNotes(src, d)
 			qi++
 		case "try":
-			doc.Tries[ti].Body, err = m.renderChildren(src, d, nil)
+			t := &doc.Tries[ti]
+			t.Body, t.Strong, t.Weak, err = m.renderWithNotes(src, d)
 			ti++
 		}
 		if err != nil {
@@ -45,8 +50,9 @@ func (m *Markdown) renderParts(doc *Doc, src []byte, parts []*Directive) error {
 	return nil
 }
 
-// renderQuestion renders a question's own content and its notes apart.
-func (m *Markdown) renderQuestion(src []byte, d *Directive) (body, strong, weak []byte, err error) {
+// renderWithNotes renders a question's or try block's own content and its
+// notes apart.
+func (m *Markdown) renderWithNotes(src []byte, d *Directive) (body, strong, weak []byte, err error) {
 	body, err = m.renderChildren(src, d, func(c ast.Node) bool { _, note := c.(*Directive); return !note })
 	for c := d.FirstChild(); c != nil && err == nil; c = c.NextSibling() {
 		note, ok := c.(*Directive)

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -51,6 +52,23 @@ func TestTryParts(t *testing.T) {
 	want := []Try{{Sample: "rate-limiter", ID: "try-rate-limiter", Text: "Build a limiter.", Line: 3, Body: []byte("<p>Build a <em>limiter</em>.</p>\n")}}
 	if diff := cmp.Diff(want, d.Tries); diff != "" {
 		t.Errorf("Tries mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestTryNotes: a try block's notes on good and poor solutions go to the
+// kit, as a question's do, and never into the guide page or the lead-in.
+func TestTryNotes(t *testing.T) {
+	d := convert("::::try{sample=rate-limiter}\nBuild a limiter.\n\n:::strong\nCounts in **integers**.\n:::\n\n:::weak\nUses floats.\n:::\n::::\n")
+	if len(d.Errs) > 0 {
+		t.Fatalf("errors: %v", d.Errs)
+	}
+	want := []Try{{Sample: "rate-limiter", ID: "try-rate-limiter", Text: "Build a limiter.", Line: 1,
+		Body: []byte("<p>Build a limiter.</p>\n"), Strong: []byte("<p>Counts in <strong>integers</strong>.</p>\n"), Weak: []byte("<p>Uses floats.</p>\n")}}
+	if diff := cmp.Diff(want, d.Tries); diff != "" {
+		t.Errorf("Tries mismatch (-want +got):\n%s", diff)
+	}
+	if page := string(d.HTML); strings.Contains(page, "integers") || strings.Contains(page, "floats") {
+		t.Errorf("the page shows the try block's notes:\n%s", page)
 	}
 }
 

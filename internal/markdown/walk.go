@@ -351,7 +351,7 @@ func (w *walker) directive(d *Directive) {
 	}
 	known, ok := schema[d.Name]
 	if !ok {
-		w.errorf(d.Line, "unknown directive :::%s (known: question, try; strong and weak inside a question)", d.Name)
+		w.errorf(d.Line, "unknown directive :::%s (known: question, try; strong and weak inside either)", d.Name)
 		return
 	}
 	if w.prefix != "" && (d.Name == "question" || d.Name == "try") {
@@ -391,8 +391,8 @@ func (w *walker) checkNesting(d *Directive) {
 		return // the fence at fault is reported; its nesting errors would only echo it
 	}
 	switch {
-	case (d.Name == "strong" || d.Name == "weak") && (parent == nil || parent.Name != "question"):
-		w.errorf(d.Line, ":::%s belongs directly inside a :::question", d.Name)
+	case (d.Name == "strong" || d.Name == "weak") && (parent == nil || parent.Name != "question" && parent.Name != "try"):
+		w.errorf(d.Line, ":::%s belongs directly inside a :::question or a :::try", d.Name)
 	case (d.Name == "question" || d.Name == "try") && parent != nil:
 		w.errorf(d.Line, ":::%s cannot be inside :::%s", d.Name, parent.Name)
 	}

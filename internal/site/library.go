@@ -379,7 +379,7 @@ func (p *plan) askedIn(pg *content.Page) []asked {
 	}
 	for _, t := range doc.Tries {
 		all = append(all, asked{Line: t.Line, Kind: kindCoding, Anchor: t.ID, Text: t.Text,
-			Sample: p.sampleTitle(t.Sample, pg.Locale), Body: t.Body})
+			Sample: p.sampleTitle(t.Sample, pg.Locale), Body: t.Body, Strong: t.Strong, Weak: t.Weak})
 	}
 	slices.SortStableFunc(all, func(a, b asked) int { return cmp.Compare(a.Line, b.Line) })
 	for i := range all {
