@@ -88,7 +88,7 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	want := filepath.ToSlash(content) + "/en/roles/ops.md:7: unknown directive :::nope (known: question, try; strong and weak inside a question)\n" +
+	want := filepath.ToSlash(content) + "/en/roles/ops.md:7: unknown directive :::nope (known: question, try; strong and weak inside either)\n" +
 		filepath.ToSlash(content) + "/it/roles/qa.md:6: unknown field \"skils\"\n"
 	if stderr != want {
 		t.Errorf("stderr =\n%s\nwant\n%s", stderr, want)
