@@ -104,6 +104,12 @@ func TestFrontMatterErrors(t *testing.T) {
 		{name: "date as a mapping", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: {day: 22}\n---\n",
 			want: []string{"x.md:5: field \"updated\" has the wrong type: got a mapping, want a date (YYYY-MM-DD)"}},
 
+		// draft is true or false: YAML 1.1's yes/no/on/off are text to the schema and to Hugo.
+		{name: "draft as yes", src: "---\n" + base + "draft: yes\n---\n",
+			want: []string{"x.md:6: field \"draft\" has the wrong type: got text `yes`, want true or false"}},
+		{name: "draft as quoted off", src: "---\n" + base + "draft: 'off'\n---\n",
+			want: []string{"x.md:6: field \"draft\" has the wrong type: got text `off`, want true or false"}},
+
 		// Front matter is a mapping; empty front matter is an empty one.
 		{name: "front matter a list", src: "---\n- a\n---\n",
 			want: []string{"x.md:2: the front matter has the wrong type: got a list, want a mapping of fields (title: ..., family: ..., summary: ..., ...)"}},

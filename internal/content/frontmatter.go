@@ -23,7 +23,7 @@ type GuideMeta struct {
 	Skills  []string `yaml:"skills" json:"skills,omitempty"`
 	Process []Round  `yaml:"process" json:"process,omitempty"`
 	Updated Date     `yaml:"updated" json:"updated"`
-	Draft   bool     `yaml:"draft" json:"draft,omitempty"`
+	Draft   Flag     `yaml:"draft" json:"draft,omitempty"`
 	Slug    string   `yaml:"slug" json:"slug,omitempty"`
 }
 
@@ -72,6 +72,24 @@ func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 
 // String formats the date as YYYY-MM-DD.
 func (d Date) String() string { return d.Format(time.DateOnly) }
+
+// Flag is a YAML 1.2 boolean, true or false.
+type Flag bool
+
+// UnmarshalYAML refuses the YAML 1.1 words (yes, no, on, off) that the
+// decoder would take even quoted: the schema, editors and Hugo read them as
+// text, so "draft: no" must not mean one thing here and another there.
+func (f *Flag) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	var b bool
+	if n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
+		return fmt.Errorf("wrong type: got %s, want true or false", yamlfile.Got(n))
+	}
+	*f = Flag(b)
+	return nil
+}
 
 // split is a file cut into its front matter and body. Lines keep the file's
 // numbering: YAMLLine is the file line of the YAML's first line, and Body is

@@ -43,6 +43,10 @@ func TestSchemaAgreesWithValidation(t *testing.T) {
 		{"bad date", "title: T\nfamily: engineering\nsummary: S\nupdated: 22/11/2026\n", false},
 		{"family not a slug", "title: T\nfamily: Engineering Team\nsummary: S\nupdated: 2026-11-22\n", false},
 		{"draft not bool", base + "draft: maybe\n", false},
+		{"draft as a YAML 1.1 word", base + "draft: yes\n", false},
+		{"draft as a quoted YAML 1.1 word", base + "draft: 'off'\n", false},
+		{"draft as quoted true", base + "draft: \"true\"\n", false},
+		{"draft capitalized", base + "draft: False\n", true},
 		{"bad slug", base + "slug: Back End\n", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -365,7 +365,7 @@ func (e *edit) swap(pages []*content.Page) []*content.Page {
 
 // publishable reports whether a build publishes pg: drafts only with Drafts.
 func (b *Builder) publishable(pg *content.Page) bool {
-	return pg.Kind != content.Guide || !pg.Guide.Draft || b.cfg.Drafts
+	return pg.Kind != content.Guide || !bool(pg.Guide.Draft) || b.cfg.Drafts
 }
 
 // deriveIndex gives the new plan the old one's reader index with the edited

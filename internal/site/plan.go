@@ -37,7 +37,7 @@ func newPlan(b *Builder, s *content.Site) *plan {
 		homes: map[string]*content.Page{}, panels: map[string]map[string][]byte{}, stmts: map[string][]markdown.Link{},
 		parts: &partsCache{}}
 	for _, pg := range s.Pages {
-		if pg.Kind == content.Guide && pg.Guide.Draft && !b.cfg.Drafts {
+		if pg.Kind == content.Guide && bool(pg.Guide.Draft) && !b.cfg.Drafts {
 			p.drafts = append(p.drafts, pg)
 			continue
 		}

@@ -156,7 +156,7 @@ func guides(s *content.Site, opts Options) []Finding {
 					Pos:    diag.Pos{File: src.File, Line: 1},
 					Msg:    fmt.Sprintf("not translated to %s (%s missing)", loc, want),
 				})
-			case p.Guide.Draft:
+			case bool(p.Guide.Draft):
 				out = append(out, Finding{
 					Locale: loc, Kind: MissingGuide, Item: p.File,
 					Detail: fmt.Sprintf("draft (published in %s)", src.Locale),
@@ -165,7 +165,7 @@ func guides(s *content.Site, opts Options) []Finding {
 				})
 			case loc != def:
 				en := pages[def]
-				if en == nil || en.Guide.Draft || !en.Guide.Updated.After(p.Guide.Updated.Time) {
+				if en == nil || bool(en.Guide.Draft) || !en.Guide.Updated.After(p.Guide.Updated.Time) {
 					continue
 				}
 				dates := fmt.Sprintf("%s updated %s, %s updated %s", def, en.Guide.Updated, loc, p.Guide.Updated)
