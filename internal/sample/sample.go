@@ -113,7 +113,8 @@ func LoadAll(fsys fs.FS, root string, opts Options) (map[string]*Sample, diag.Li
 }
 
 // Load reads and validates the sample in dir. It returns every problem found;
-// the sample is nil only when sample.yaml itself cannot be read.
+// the sample is nil only when sample.yaml cannot be read or a problem in it
+// leaves the rest undecoded (it is not YAML, or not a mapping).
 func Load(fsys fs.FS, dir string, opts Options) (*Sample, diag.List) {
 	var errs diag.List
 	l := loader{fsys: fsys, dir: dir, errs: &errs}
@@ -175,15 +176,23 @@ func (l loader) meta() (meta, bool) {
 	if errs == nil {
 		errs = doc.Decode(&m)
 	}
+	// When every problem left only its own value undecoded, the rest of the
+	// sample is still checked, its files too, skipping the values that did
+	// not decode: one run reports all that is wrong with it.
+	checkable, bad := true, map[string]bool{}
 	for i, e := range errs {
 		if path := doc.Path(e.Line, e.Col); path != "" {
 			errs[i].Msg = e.In(fmt.Sprintf("field %q", path))
 		}
+		key, _, _ := doc.Locate(e.Line, e.Col)
+		bad[key] = true
+		checkable = checkable && e.Local
 	}
-	if !l.report("sample.yaml", errs) {
+	l.report("sample.yaml", errs)
+	if !checkable {
 		return m, false
 	}
-	l.checkMeta(m, doc.KeyLines())
+	l.checkMeta(m, doc.KeyLines(), bad)
 	return m, true
 }
 
@@ -191,15 +200,20 @@ func (l loader) meta() (meta, bool) {
 // statement's headings after it, with "--" between, which it may not hold.
 var idRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func (l loader) checkMeta(m meta, lines map[string]int) {
+func (l loader) checkMeta(m meta, lines map[string]int, bad map[string]bool) {
 	at := func(key string) diag.Pos { return l.pos("sample.yaml", max(lines[key], 1)) }
-	if m.ID != path.Base(l.dir) {
+	switch {
+	case bad["id"]:
+	case m.ID != path.Base(l.dir):
 		l.errs.Add(at("id"), "id %q does not match the directory name %q", m.ID, path.Base(l.dir))
-	} else if !idRE.MatchString(m.ID) {
+	case !idRE.MatchString(m.ID):
 		l.errs.Add(at("id"), "id %q is not a slug: use lowercase letters and digits, with single dashes between words, e.g. rate-limiter", m.ID)
 	}
 	for _, key := range []string{"title", "summary"} {
 		texts := map[string]map[string]string{"title": m.Title, "summary": m.Summary}[key]
+		if bad[key] {
+			continue
+		}
 		if texts["en"] == "" {
 			l.errs.Add(at(key), "missing %s.en", key)
 		}
@@ -209,7 +223,7 @@ func (l loader) checkMeta(m meta, lines map[string]int) {
 			}
 		}
 	}
-	if len(m.Languages) == 0 {
+	if len(m.Languages) == 0 && !bad["languages"] {
 		l.errs.Add(at("languages"), "no languages")
 	}
 	for i, lang := range m.Languages {
@@ -219,7 +233,7 @@ func (l loader) checkMeta(m meta, lines map[string]int) {
 			l.errs.Add(at("languages"), "language %q listed twice: remove one", lang)
 		}
 	}
-	if m.Limits.TimeMS <= 0 || m.Limits.MemoryMB <= 0 {
+	if (m.Limits.TimeMS <= 0 || m.Limits.MemoryMB <= 0) && !bad["limits"] {
 		l.errs.Add(at("limits"), "limits.time_ms and limits.memory_mb must be positive")
 	}
 	if m.Compare != "" && m.Compare != "exact" && m.Compare != "unordered" {

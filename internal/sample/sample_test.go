@@ -83,6 +83,25 @@ func TestLoadReportsProblemsAtTheirPosition(t *testing.T) {
 			want: []problem{{"sample.yaml", 7, `unknown field "entry"`}},
 		},
 		{
+			name: "a field's mistake hides no other in the sample",
+			set: map[string]string{
+				"sample.yaml":       strings.Replace(demoYAML, "compare: exact\n", "compare: fuzzy\nentry: main\n", 1),
+				"tests/public.yaml": strings.Replace(demoPublic, "expected: 2", "expectd: 2", 1),
+			},
+			remove: []string{"go/harness.go"},
+			want: []problem{
+				{"go/harness.go", 1, "missing file"},
+				{"sample.yaml", 6, `compare must be exact or unordered, not "fuzzy"`},
+				{"sample.yaml", 7, `unknown field "entry"`},
+				{"tests/public.yaml", 3, `unknown field "expectd"`},
+			},
+		},
+		{
+			name: "a wrong type is not also reported missing",
+			set:  map[string]string{"sample.yaml": strings.Replace(demoYAML, "languages: [python, go]", "languages: python", 1)},
+			want: []problem{{"sample.yaml", 4, "field \"languages\" has the wrong type: got text `python`, want a list"}},
+		},
+		{
 			name: "wrong type in sample.yaml",
 			set:  map[string]string{"sample.yaml": strings.Replace(demoYAML, "time_ms: 1000", "time_ms: fast", 1)},
 			want: []problem{{"sample.yaml", 5, "field \"limits.time_ms\" has the wrong type: got text `fast`, want a whole number"}},
