@@ -37,15 +37,20 @@ func headingID(prefix, text string) string {
 	return prefix + "section"
 }
 
+// latinLetters spells the Latin letters that are not a base letter and an
+// accent, which stripping accents leaves as they are, as English text does.
+var latinLetters = strings.NewReplacer("ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "đ", "d", "ð", "d", "ł", "l", "þ", "th", "ı", "i")
+
 // Slug lowercases s, strips accents and joins words with dashes.
 func Slug(s string) string {
+	s = strings.ToLower(s)
 	if !isASCII(s) { // ASCII has no accents to strip, and most headings are ASCII
 		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		s, _, _ = transform.String(t, s)
+		s, _, _ = transform.String(t, latinLetters.Replace(s))
 	}
 	var b strings.Builder
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')

@@ -301,6 +301,7 @@ func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{
 		"Perché è importante": "perche-e-importante", "Qualità del codice": "qualita-del-codice",
 		"L'ingegnere": "l-ingegnere", "C++ & Go: 10 domande": "c-go-10-domande", "***": "",
+		"Straße und Œuvre": "strasse-und-oeuvre", "Łódź, Ærø": "lodz-aero", "日本語 API": "日本語-api",
 	} {
 		if got := Slug(in); got != want {
 			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
