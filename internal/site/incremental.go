@@ -653,11 +653,16 @@ func (e *edit) writeSiteFiles(w Store) error {
 	if !dated {
 		return nil
 	}
-	sm, err := e.q.sitemap(e.q.jobs())
+	files, err := e.q.sitemaps(e.q.jobs())
 	if err != nil {
 		return err
 	}
-	return w.Write("sitemap.xml", sm)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := w.Write(name, files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // forget drops the library parts of the pages the live plan no longer

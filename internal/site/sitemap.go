@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/xml"
 	"fmt"
 	"maps"
 	"slices"
@@ -10,35 +9,16 @@ import (
 	"guides/internal/output"
 )
 
-type urlset struct {
-	XMLName xml.Name `xml:"urlset"`
-	NS      string   `xml:"xmlns,attr"`
-	XHTML   string   `xml:"xmlns:xhtml,attr"`
-	URLs    []smURL  `xml:"url"`
-}
-
-type smURL struct {
-	Loc     string   `xml:"loc"`
-	LastMod string   `xml:"lastmod,omitempty"`
-	Links   []smLink `xml:"xhtml:link"`
-}
-
-type smLink struct {
-	Rel      string `xml:"rel,attr"`
-	HrefLang string `xml:"hreflang,attr"`
-	Href     string `xml:"href,attr"`
-}
-
 // siteFiles are the files besides the pages and assets, by output path:
 // the sitemap, robots.txt and each locale's feed. They need the page list,
 // not the pages, so a build makes them while its pages render.
 func (p *plan) siteFiles(jobs []job) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	sm, err := p.sitemap(jobs)
+	sm, err := p.sitemaps(jobs)
 	if err != nil {
 		return nil, err
 	}
-	files["sitemap.xml"] = sm
+	maps.Copy(files, sm)
 	files["robots.txt"] = fmt.Appendf(nil, "User-agent: *\nAllow: /\n\nSitemap: %s/sitemap.xml\n", p.b.cfg.BaseURL)
 	for _, loc := range p.s.Locales {
 		if files[loc+"/feed.xml"], err = p.feed(loc); err != nil {
@@ -63,10 +43,15 @@ func (p *plan) writeSiteFiles(w output.Writer, files map[string][]byte) error {
 	return nil
 }
 
-// sitemap lists every real page (not placeholders or 404s) with its
-// translations as xhtml:link alternates.
-func (p *plan) sitemap(jobs []job) ([]byte, error) {
-	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+// sitemaps lists every real page (not placeholders or 404s) with its
+// translations as xhtml:link alternates, by output path: sitemap.xml alone,
+// or an index of parts when the pages are more than one sitemap may list.
+func (p *plan) sitemaps(jobs []job) (map[string][]byte, error) {
+	return splitSitemap(p.sitemapURLs(jobs), p.abs("/"), sitemapMaxURLs, sitemapMaxBytes)
+}
+
+func (p *plan) sitemapURLs(jobs []job) []smURL {
+	var urls []smURL
 	for _, j := range jobs {
 		if j.src == nil || j.template == "" {
 			continue
@@ -81,12 +66,7 @@ func (p *plan) sitemap(jobs []job) ([]byte, error) {
 		for _, alt := range p.alternates(p.translations(j.src)) {
 			u.Links = append(u.Links, smLink{Rel: "alternate", HrefLang: alt.Lang, Href: alt.URL})
 		}
-		set.URLs = append(set.URLs, u)
+		urls = append(urls, u)
 	}
-	set.URLs = append(set.URLs, p.extraSitemap(jobs)...)
-	out, err := xml.MarshalIndent(set, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append([]byte(xml.Header), append(out, '\n')...), nil
+	return append(urls, p.extraSitemap(jobs)...)
 }

@@ -1,0 +1,117 @@
+package site
+
+import (
+	"encoding/xml"
+	"fmt"
+)
+
+// What one sitemap file may hold (sitemaps.org): 50,000 URLs and 50 MB.
+// Search engines reject a larger file whole.
+const (
+	sitemapMaxURLs  = 50_000
+	sitemapMaxBytes = 50 << 20
+)
+
+const (
+	sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+	xhtmlNS   = "http://www.w3.org/1999/xhtml"
+)
+
+// urlset is a sitemap that lists pages.
+type urlset struct {
+	XMLName xml.Name `xml:"urlset"`
+	NS      string   `xml:"xmlns,attr"`
+	XHTML   string   `xml:"xmlns:xhtml,attr"`
+	URLs    []smURL  `xml:"url"`
+}
+
+type smURL struct {
+	Loc     string   `xml:"loc"`
+	LastMod string   `xml:"lastmod,omitempty"`
+	Links   []smLink `xml:"xhtml:link"`
+}
+
+type smLink struct {
+	Rel      string `xml:"rel,attr"`
+	HrefLang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// sitemapIndex is a sitemap.xml that lists sitemaps instead of pages.
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"sitemapindex"`
+	NS       string       `xml:"xmlns,attr"`
+	Sitemaps []smLocation `xml:"sitemap"`
+}
+
+type smLocation struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// splitSitemap encodes urls as sitemap.xml when one file may hold them,
+// else as parts sitemap-1.xml, sitemap-2.xml, ... of at most maxURLs URLs
+// and maxBytes bytes each, which sitemap.xml indexes. root is the site's
+// absolute URL with a final slash; robots.txt names sitemap.xml either way.
+func splitSitemap(urls []smURL, root string, maxURLs, maxBytes int) (map[string][]byte, error) {
+	for per := maxURLs; per > 0; per /= 2 {
+		parts, fits, err := encodeParts(urls, per, maxBytes)
+		if err != nil {
+			return nil, err
+		}
+		if !fits {
+			continue
+		}
+		if len(parts) == 1 {
+			return map[string][]byte{"sitemap.xml": parts[0]}, nil
+		}
+		files := map[string][]byte{}
+		index := sitemapIndex{NS: sitemapNS}
+		for i, part := range parts {
+			name := fmt.Sprintf("sitemap-%d.xml", i+1)
+			files[name] = part
+			index.Sitemaps = append(index.Sitemaps, smLocation{Loc: root + name, LastMod: newestMod(urls[i*per : min((i+1)*per, len(urls))])})
+		}
+		out, err := encodeXML(index)
+		if err != nil {
+			return nil, err
+		}
+		files["sitemap.xml"] = out
+		return files, nil
+	}
+	return nil, fmt.Errorf("sitemap: a single page's entry is over %d bytes", maxBytes)
+}
+
+// encodeParts encodes urls per at a time, and reports whether every part
+// is within maxBytes.
+func encodeParts(urls []smURL, per, maxBytes int) ([][]byte, bool, error) {
+	var parts [][]byte
+	for start := 0; start == 0 || start < len(urls); start += per {
+		out, err := encodeXML(urlset{NS: sitemapNS, XHTML: xhtmlNS, URLs: urls[start:min(start+per, len(urls))]})
+		if err != nil {
+			return nil, false, err
+		}
+		if len(out) > maxBytes {
+			return nil, false, nil
+		}
+		parts = append(parts, out)
+	}
+	return parts, true, nil
+}
+
+func encodeXML(v any) ([]byte, error) {
+	out, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), append(out, '\n')...), nil
+}
+
+// newestMod is the latest lastmod of urls: ISO dates order as text.
+func newestMod(urls []smURL) string {
+	var last string
+	for _, u := range urls {
+		last = max(last, u.LastMod)
+	}
+	return last
+}
