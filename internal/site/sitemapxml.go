@@ -82,8 +82,8 @@ func splitSitemap(urls []smURL, root string, maxURLs, maxBytes int) (map[string]
 	return nil, fmt.Errorf("sitemap: a single page's entry is over %d bytes", maxBytes)
 }
 
-// encodeParts encodes urls per at a time, and reports whether every part
-// is within maxBytes.
+// encodeParts encodes urls per at a time (a site without pages still gets
+// its one, empty, part), and reports whether every part is within maxBytes.
 func encodeParts(urls []smURL, per, maxBytes int) ([][]byte, bool, error) {
 	var parts [][]byte
 	for start := 0; start == 0 || start < len(urls); start += per {
