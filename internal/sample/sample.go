@@ -210,10 +210,10 @@ func (l loader) checkMeta(m meta, lines map[string]int, bad map[string]bool) {
 		l.errs.Add(at("id"), "id %q is not a slug: use lowercase letters and digits, with single dashes between words, e.g. rate-limiter", m.ID)
 	}
 	for _, key := range []string{"title", "summary"} {
-		texts := map[string]map[string]string{"title": m.Title, "summary": m.Summary}[key]
 		if bad[key] {
 			continue
 		}
+		texts := map[string]map[string]string{"title": m.Title, "summary": m.Summary}[key]
 		if texts["en"] == "" {
 			l.errs.Add(at(key), "missing %s.en", key)
 		}

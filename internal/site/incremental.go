@@ -657,12 +657,7 @@ func (e *edit) writeSiteFiles(w Store) error {
 	if err != nil {
 		return err
 	}
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if err := w.Write(name, files[name]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return writeSorted(w, files)
 }
 
 // forget drops the library parts of the pages the live plan no longer

@@ -30,13 +30,21 @@ func (p *plan) siteFiles(jobs []job) (map[string][]byte, error) {
 
 // writeSiteFiles writes files (siteFiles) and the bundled assets.
 func (p *plan) writeSiteFiles(w output.Writer, files map[string][]byte) error {
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if err := w.Write(name, files[name]); err != nil {
-			return err
-		}
+	if err := writeSorted(w, files); err != nil {
+		return err
 	}
 	for name, data := range p.b.bundle.Files {
 		if err := w.Write(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeSorted writes files by output path, in path order.
+func writeSorted(w output.Writer, files map[string][]byte) error {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if err := w.Write(name, files[name]); err != nil {
 			return err
 		}
 	}
