@@ -110,6 +110,13 @@ func TestDirectiveErrors(t *testing.T) {
 		{"heading attribute before a footnote", "## Tail {#tail}[^1]\n\n[^1]: Note.\n",
 			"f.md:1: heading attribute {#tail} is followed by a footnote, which keeps it from being read: put the footnote before it"},
 		{"a link whose text starts like a footnote", "[^x](https://example.com) and [^y][r]\n\n[r]: https://example.com\n", ""},
+		{"question in a footnote", "A[^a].\n\n[^a]: Note.\n\n    :::question{kind=sql}\n    Why?\n    :::\n",
+			"f.md:5: :::question cannot be in a footnote, which shows at the end of the page: put it in the text"},
+		{"try block in a footnote", "A[^a].\n\n[^a]: Note.\n\n    :::try{sample=rate-limiter}\n    Go.\n    :::\n",
+			"f.md:5: :::try cannot be in a footnote, which shows at the end of the page: put it in the text"},
+		{"empty heading", "Intro.\n\n##\n", "f.md:3: a heading without words: write its title, which the page's contents list as the link to it"},
+		{"heading of a footnote only", "## [^a]\n\n[^a]: Note.\n", "f.md:1: a heading without words: write its title, which the page's contents list as the link to it"},
+		{"heading of an emoji", "## 🙂\n", ""},
 		{"sample tried twice", ":::try{sample=rate-limiter}\nx\n:::\n\n:::try{sample=rate-limiter}\ny\n:::\n", `f.md:5: duplicate try block ID "try-rate-limiter" (first at line 1): a page tries each sample once`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

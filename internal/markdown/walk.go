@@ -310,6 +310,10 @@ func (w *walker) heading(n *ast.Heading) {
 		idb = []byte(headingID(w.prefix, text))
 		n.SetAttributeString("id", idb)
 	}
+	if strings.TrimSpace(text) == "" {
+		w.errorf(w.line, "a heading without words: write its title, which the page's contents list as the link to it")
+		return
+	}
 	if pinned && w.prefix != "" {
 		w.errorf(w.line, "a sample statement's heading takes no {#id}: the page around it may have one")
 	} else if !idRE.Match(idb) {
@@ -395,7 +399,18 @@ func (w *walker) checkNesting(d *Directive) {
 		w.errorf(d.Line, ":::%s belongs directly inside a :::question or a :::try", d.Name)
 	case (d.Name == "question" || d.Name == "try") && parent != nil:
 		w.errorf(d.Line, ":::%s cannot be inside :::%s", d.Name, parent.Name)
+	case (d.Name == "question" || d.Name == "try") && inFootnote(d):
+		w.errorf(d.Line, ":::%s cannot be in a footnote, which shows at the end of the page: put it in the text", d.Name)
 	}
+}
+
+func inFootnote(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*east.Footnote); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // misplacedByFence reports whether d sits where it is only because an
