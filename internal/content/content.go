@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"guides/internal/diag"
 	"guides/internal/sample"
@@ -57,14 +58,18 @@ type Site struct {
 
 // Options configure Load.
 type Options struct {
-	Locales []string // known locales; the first is the default
-	Root    string   // the content directory as the user named it, for messages
+	Locales []string  // known locales; the first is the default
+	Root    string    // the content directory as the user named it, for messages
+	Today   time.Time // the day of the build, past which an updated date is an error; zero is now
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads every page and sample of fsys and validates them all.
 func Load(fsys fs.FS, opts Options) (*Site, diag.List) {
+	if opts.Today.IsZero() {
+		opts.Today = time.Now()
+	}
 	l := &loader{fsys: fsys, opts: opts}
 	s := &Site{Locales: opts.Locales}
 	s.Samples, l.errs = sample.LoadAll(fsys, "samples", sample.Options{})
@@ -367,6 +372,9 @@ func (l *loader) checkGuide(p string, g GuideMeta, fm *frontMatter) {
 	if g.Updated.IsZero() && !fm.spoiled("updated") {
 		l.missing(p, fm, "updated")
 	}
+	if today := l.today(); g.Updated.After(today.AddDate(0, 0, 1)) {
+		l.add(l.pos(p, fm.line("updated")), "updated %s is after today (%s): write the day of the guide's last change", g.Updated, today.Format(time.DateOnly))
+	}
 	if g.Family != "" && !slugRE.MatchString(g.Family) {
 		l.add(l.pos(p, fm.line("family")), "family %q is not a slug: %s", g.Family, slugRule)
 	}
@@ -376,6 +384,13 @@ func (l *loader) checkGuide(p string, g GuideMeta, fm *frontMatter) {
 	l.checkTags(p, "stack", g.Stack, fm)
 	l.checkTags(p, "skills", g.Skills, fm)
 	l.checkProcess(p, g.Process, fm)
+}
+
+// today is the build's day in UTC. An updated date may be one day later:
+// east of Greenwich an editor's today can be UTC's tomorrow.
+func (l *loader) today() time.Time {
+	y, m, d := l.opts.Today.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // slugRule says what a slug is, for the messages about one.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -19,6 +20,10 @@ var allMissing = []string{
 	`x.md:1: missing required field "title"`,
 	`x.md:1: missing required field "updated"`,
 }
+
+// buildDay is when TestFrontMatterErrors builds: on 4 December in UTC,
+// already the 5th on the build machine's clock.
+var buildDay = time.Date(2026, 12, 5, 1, 0, 0, 0, time.FixedZone("UTC+2", 2*3600))
 
 func TestFrontMatterErrors(t *testing.T) {
 	const base = "title: T\nfamily: engineering\nsummary: S\nupdated: 2026-11-22\n"
@@ -48,6 +53,13 @@ func TestFrontMatterErrors(t *testing.T) {
 			want: []string{`x.md:5: invalid date "2026-11-31": no such day (the month is 01 to 12, the day within the month)`}},
 		{name: "no such month", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: 2026-13-01\n---\n",
 			want: []string{`x.md:5: invalid date "2026-13-01": no such day (the month is 01 to 12, the day within the month)`}},
+
+		// The build's day is buildDay; an editor east of Greenwich may be a day ahead of UTC.
+		{name: "updated tomorrow", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: 2026-12-05\n---\n"},
+		{name: "updated the day after tomorrow", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: 2026-12-06\n---\n",
+			want: []string{"x.md:5: updated 2026-12-06 is after today (2026-12-04): write the day of the guide's last change"}},
+		{name: "updated with its year's digits swapped", src: "---\ntitle: T\nfamily: engineering\nsummary: S\nupdated: 2062-11-22\n---\n",
+			want: []string{"x.md:5: updated 2062-11-22 is after today (2026-12-04): write the day of the guide's last change"}},
 
 		// A round lasts 1 to 480 minutes, so the page's total cannot overflow.
 		{name: "minutes above a working day", src: "---\n" + base + "process:\n  - {name: A, minutes: 30}\n  - {name: B, minutes: 100000}\n---\n",
@@ -154,7 +166,7 @@ func TestFrontMatterErrors(t *testing.T) {
 				"en/_index.md":     {Data: []byte("---\ntitle: H\nsummary: S\n---\n")},
 				"en/roles/" + file: {Data: []byte(tc.src)},
 			}
-			_, errs := Load(fsys, Options{Locales: []string{"en"}, Root: "content"})
+			_, errs := Load(fsys, Options{Locales: []string{"en"}, Root: "content", Today: buildDay})
 			var got []string
 			for _, e := range errs.Sort() {
 				got = append(got, strings.TrimPrefix(e.Error(), "content/en/roles/"))
