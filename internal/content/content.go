@@ -61,6 +61,9 @@ type Options struct {
 	Locales []string  // known locales; the first is the default
 	Root    string    // the content directory as the user named it, for messages
 	Today   time.Time // the day of the build, past which an updated date is an error; zero is now
+	// TagKey names what two tags of one list share when one repeats the
+	// other ("" for nothing); nil, or "", compares them case aside.
+	TagKey func(tag string) string
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -393,11 +396,21 @@ func (l *loader) today() time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// tagKey is what a tag shares with those that would repeat it.
+func (l *loader) tagKey(tag string) string {
+	if l.opts.TagKey != nil {
+		if k := l.opts.TagKey(tag); k != "" {
+			return k
+		}
+	}
+	return strings.ToLower(tag)
+}
+
 // slugRule says what a slug is, for the messages about one.
 const slugRule = "use lowercase letters and digits, with single dashes between words and none at the start or end, e.g. backend-engineer"
 
 // checkTags reports an empty entry of a list of tags, or one repeating an
-// earlier entry but for case, at its line: either would show on the page.
+// earlier entry (the same TagKey), at its line: either would show on the page.
 func (l *loader) checkTags(p, key string, tags []string, fm *frontMatter) {
 	items := fm.doc.Items(key)
 	if fm.spoiled(key) || nonNull(items) != len(tags) {
@@ -414,10 +427,11 @@ func (l *loader) checkTags(p, key string, tags []string, fm *frontMatter) {
 		if !it.Null {
 			tag, next = tags[next], next+1
 		}
-		folded := strings.ToLower(strings.TrimSpace(tag))
+		tag = strings.TrimSpace(tag)
+		folded := l.tagKey(tag)
 		first, repeated := seen[folded]
 		switch {
-		case folded == "":
+		case tag == "":
 			l.add(l.pos(p, it.Line), "%s entry %d is empty: remove it or fill it in", key, i+1)
 		case repeated:
 			l.add(l.pos(p, it.Line), "%s entry %d %q repeats entry %d %q: remove one", key, i+1, tag, first.n, first.text)

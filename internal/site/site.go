@@ -264,7 +264,7 @@ func (b *Builder) Build(ctx context.Context, w output.Writer) (*Result, diag.Lis
 // build is Build that also returns its plan, which a Live site keeps (and
 // then keeps every page's Markdown, to render pages again).
 func (b *Builder) build(ctx context.Context, w output.Writer, live bool) (*plan, *Result, diag.List) {
-	s, errs := content.Load(b.cfg.Content, content.Options{Locales: b.cat.Locales, Root: b.cfg.ContentDir})
+	s, errs := content.Load(b.cfg.Content, content.Options{Locales: b.cat.Locales, Root: b.cfg.ContentDir, TagKey: tagSlug})
 	if s == nil {
 		return nil, nil, errs.Sort()
 	}
