@@ -324,7 +324,7 @@ func (l *Live) load(files []string) ([]*content.Page, diag.List, error) {
 		}
 		fsys[f] = &fstest.MapFile{Data: data}
 	}
-	s, errs := content.Load(fsys, content.Options{Locales: l.p.s.Locales, Root: l.b.cfg.ContentDir})
+	s, errs := content.Load(fsys, l.b.contentOptions(l.p.s.Locales))
 	return s.Pages, errs, nil
 }
 

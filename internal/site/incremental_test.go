@@ -134,6 +134,12 @@ func TestLiveUpdate(t *testing.T) {
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "[Go, PostgreSQL]", "[Go, PostgreSQL, Redis]") },
 			paths: []string{be}, full: true,
 		}}},
+		{"stack tags that share a library page repeat each other", []step{{
+			edit: func(t *testing.T, f fstest.MapFS) {
+				replaceIn(t, f, be, "[Go, PostgreSQL]", "[Go, PostgreSQL, Postgre.SQL, postgre-sql]")
+			},
+			paths: []string{be}, errs: true,
+		}}},
 		{"a sample edit needs a full build", []step{{
 			edit: func(t *testing.T, f fstest.MapFS) {
 				replaceIn(t, f, "samples/demo/statement.en.md", "doubled", "twice")

@@ -264,7 +264,7 @@ func (b *Builder) Build(ctx context.Context, w output.Writer) (*Result, diag.Lis
 // build is Build that also returns its plan, which a Live site keeps (and
 // then keeps every page's Markdown, to render pages again).
 func (b *Builder) build(ctx context.Context, w output.Writer, live bool) (*plan, *Result, diag.List) {
-	s, errs := content.Load(b.cfg.Content, content.Options{Locales: b.cat.Locales, Root: b.cfg.ContentDir, TagKey: tagSlug})
+	s, errs := content.Load(b.cfg.Content, b.contentOptions(b.cat.Locales))
 	if s == nil {
 		return nil, nil, errs.Sort()
 	}
@@ -279,6 +279,11 @@ func (b *Builder) build(ctx context.Context, w output.Writer, live bool) (*plan,
 	}
 	res, errs := p.run(ctx, w, true)
 	return p, res, errs.Sort()
+}
+
+// contentOptions are how a build, and serve after an edit, load content.
+func (b *Builder) contentOptions(locales []string) content.Options {
+	return content.Options{Locales: locales, Root: b.cfg.ContentDir, TagKey: tagSlug}
 }
 
 // parallel runs f for each index, stopping at the first error. Its workers
