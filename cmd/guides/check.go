@@ -17,14 +17,15 @@ import (
 
 	"guides/internal/diag"
 	"guides/internal/output"
+	"guides/internal/sample"
 	"guides/internal/site"
 	"guides/internal/translation"
 )
 
 // runCheck is `guides check [-content DIR] [-root DIR] [-strict] [-samples]`.
 //
-// It validates everything build does and every link and anchor of the
-// rendered pages, then prints the translation report (package translation)
+// It validates everything build does, the samples' hidden cases and
+// reference solutions and every link and anchor of the rendered pages, then prints the translation report (package translation)
 // on stdout: a table, or "translations: complete". The report's findings
 // are not errors unless -strict is given; then each is also printed on
 // stderr as "path:line: message" and the exit status is 1. -samples also
@@ -50,6 +51,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	mem := output.NewMemory()
 	res, errs := b.Build(ctx, mem)
+	errs.Append(checkSecrets(cfg))
 	if len(errs) > 0 {
 		return report(stderr, errs)
 	}
@@ -86,6 +88,18 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return report(stderr, problems)
 	}
 	return 0
+}
+
+// checkSecrets loads the samples' hidden cases and reference solutions,
+// which build never reads, and returns their problems: a hidden.yaml that
+// does not parse stops runner-worker, so check must not pass it. Problems
+// of the public parts repeat the build's, and report drops the repeats.
+func checkSecrets(cfg site.Config) diag.List {
+	_, errs := sample.LoadAll(cfg.Content, "samples", sample.Options{Secrets: true})
+	for _, e := range errs {
+		e.Pos.File = path.Join(cfg.ContentDir, e.Pos.File)
+	}
+	return errs
 }
 
 // checkSamples runs runner-worker -check-samples on the samples directory,

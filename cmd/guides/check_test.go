@@ -50,6 +50,41 @@ func TestCheckReportsTranslations(t *testing.T) {
 	}
 }
 
+// TestCheckReadsHiddenParts breaks a sample's hidden cases and a reference
+// solution, which build never reads: build passes, check reports both, since
+// runner-worker would refuse to start on them.
+func TestCheckReadsHiddenParts(t *testing.T) {
+	dir := writeSite(t, translationSite)
+	content := filepath.Join(dir, "content")
+	smp := filepath.Join(content, "samples", "debounce")
+	if err := os.CopyFS(smp, os.DirFS(filepath.Join(root, "content", "samples", "debounce"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(smp, "tests", "hidden.yaml"), []byte("- name: late\n  input: [1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(smp, "python", "solution.py")); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCLI(t, "build", "-root", root, "-content", content, "-out", filepath.Join(dir, "public"), "-cache", ""); code != 0 {
+		t.Fatalf("build exit %d, want 0: it reads no hidden part; stderr:\n%s", code, stderr)
+	}
+	code, _, stderr := runCLI(t, "check", "-root", root, "-content", content)
+	if code != 1 {
+		t.Fatalf("check exit %d, want 1", code)
+	}
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	want := []string{filepath.Join(smp, "python", "solution.py") + ":1: missing file", filepath.Join(smp, "tests", "hidden.yaml") + ":2: "}
+	if len(lines) != len(want) {
+		t.Fatalf("check stderr has %d lines, want %d:\n%s", len(lines), len(want), stderr)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("check stderr line %d = %q, want it to start with %q", i+1, lines[i], w)
+		}
+	}
+}
+
 // TestCheckSamples runs the repository's samples through runner-worker's
 // real sandbox, as `guides check -samples` does for an editor.
 func TestCheckSamples(t *testing.T) {
