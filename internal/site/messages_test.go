@@ -1,17 +1,24 @@
 package site
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
-	"text/template/parse"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
 
 	"guides/internal/i18n"
 	"guides/internal/render"
 )
 
-// TestTemplatesUseOnlyDefinedMessages walks every parsed template, collects
-// the first argument of each .T / $.T call, and requires every locale to
-// define it: a missing translation fails here, not silently on a page.
+// TestTemplatesUseOnlyDefinedMessages requires every locale to define every
+// message the templates print: the build refuses one the default locale
+// lacks, and falls back to it for the others; here a gap fails.
 func TestTemplatesUseOnlyDefinedMessages(t *testing.T) {
 	tmpl, err := render.Parse(os.DirFS("../../templates"))
 	if err != nil {
@@ -22,10 +29,8 @@ func TestTemplatesUseOnlyDefinedMessages(t *testing.T) {
 		t.Fatal(err)
 	}
 	used := map[string]bool{}
-	for _, tr := range tmpl.Trees() {
-		if tr.Tree != nil {
-			collectT(tr.Tree.Root, used)
-		}
+	for _, m := range tmpl.Messages() {
+		used[m.ID] = true
 	}
 	if len(used) < 10 {
 		t.Fatalf("found only %d message IDs in templates: the walk is broken", len(used))
@@ -39,56 +44,49 @@ func TestTemplatesUseOnlyDefinedMessages(t *testing.T) {
 	}
 }
 
-func collectT(n parse.Node, used map[string]bool) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				collectT(c, used)
-			}
-		}
-	case *parse.ActionNode:
-		collectT(n.Pipe, used)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				collectT(c, used)
-			}
-		}
-	case *parse.CommandNode:
-		if len(n.Args) >= 2 && isT(n.Args[0]) {
-			if s, ok := n.Args[1].(*parse.StringNode); ok {
-				used[s.Text] = true
-			}
-		}
-		for _, a := range n.Args {
-			collectT(a, used)
-		}
-	case *parse.IfNode:
-		collectBranch(&n.BranchNode, used)
-	case *parse.RangeNode:
-		collectBranch(&n.BranchNode, used)
-	case *parse.WithNode:
-		collectBranch(&n.BranchNode, used)
-	case *parse.TemplateNode:
-		collectT(n.Pipe, used)
+// TestMessageMissingFromTheDefaultLocale: a message the templates print
+// that the default locale lacks is an error at its use, since every page
+// would print its ID; one only another locale lacks falls back to English.
+func TestMessageMissingFromTheDefaultLocale(t *testing.T) {
+	templates, locales := dirFS(t, "../../templates"), dirFS(t, "../../locales")
+	base := string(templates["base.html"].Data)
+	use := `{{.T "skip_to_content"}}`
+	if !strings.Contains(base, use) {
+		t.Fatalf("base.html has no %s", use)
+	}
+	templates["base.html"].Data = []byte(strings.Replace(base, use, `{{.T "skip_to_contnt"}}`, 1))
+	line := strings.Count(base[:strings.Index(base, use)], "\n") + 1
+	it := string(locales["it.toml"].Data)
+	locales["it.toml"].Data = []byte(regexp.MustCompile(`(?m)^footer_note = .*\n`).ReplaceAllString(it, ""))
+
+	cfg := testConfig(nil)
+	cfg.Templates, cfg.TemplatesDir, cfg.Locales, cfg.LocalesDir = templates, "templates", locales, "locales"
+	_, errs := New(cfg)
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Error())
+	}
+	want := []string{fmt.Sprintf(`templates/base.html:%d:%d: message "skip_to_contnt" is not in locales/en.toml: add it there, or correct the ID`,
+		line, strings.Index(strings.Split(base, "\n")[line-1], use)+len(`{{.T `)+1)}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("New's problems (-want +got):\n%s", diff)
 	}
 }
 
-func collectBranch(b *parse.BranchNode, used map[string]bool) {
-	collectT(b.Pipe, used)
-	collectT(b.List, used)
-	if b.ElseList != nil {
-		collectT(b.ElseList, used)
+// dirFS reads a directory's files into memory, for a test to edit.
+func dirFS(t *testing.T, dir string) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(dir, p))
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
-}
-
-func isT(n parse.Node) bool {
-	switch f := n.(type) {
-	case *parse.FieldNode:
-		return len(f.Ident) > 0 && f.Ident[len(f.Ident)-1] == "T"
-	case *parse.VariableNode:
-		return len(f.Ident) > 1 && f.Ident[len(f.Ident)-1] == "T"
-	}
-	return false
+	return fsys
 }

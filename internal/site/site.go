@@ -152,6 +152,7 @@ func New(cfg Config) (*Builder, diag.List) {
 				break
 			}
 		}
+		errs.Append(b.checkMessages())
 	}
 	var aerrs diag.List
 	b.bundle, aerrs = b.buildAssets()
@@ -168,6 +169,21 @@ func (b *Builder) TemplateError(err error) *diag.Error {
 		return diag.Errorf(diag.Pos{File: path.Join(dir, file), Line: line, Col: col}, "%s", msg)
 	}
 	return diag.Errorf(diag.Pos{File: dir}, "%v", err)
+}
+
+// checkMessages refuses a message the templates print that the default
+// locale lacks: the others fall back to its text, so with none every page
+// would print the message's ID.
+func (b *Builder) checkMessages() diag.List {
+	var errs diag.List
+	dir := cmp.Or(b.cfg.TemplatesDir, "templates")
+	file := path.Join(cmp.Or(b.cfg.LocalesDir, "locales"), DefaultLocale+".toml")
+	for _, m := range b.tmpl.Messages() {
+		if !b.cat.Has(DefaultLocale, m.ID) {
+			errs.Add(diag.Pos{File: path.Join(dir, m.File), Line: m.Line, Col: m.Col}, "message %q is not in %s: add it there, or correct the ID", m.ID, file)
+		}
+	}
+	return errs
 }
 
 // localesError places an error of the message files at its file and line.
