@@ -25,8 +25,9 @@ import (
 // runCheck is `guides check [-content DIR] [-root DIR] [-strict] [-samples]`.
 //
 // It validates everything build does, the samples' hidden cases and
-// reference solutions and every link and anchor of the rendered pages, then prints the translation report (package translation)
-// on stdout: a table, or "translations: complete". The report's findings
+// reference solutions, and every link and anchor of the rendered pages,
+// then prints the translation report (package translation) on stdout: a
+// table, or "translations: complete". The report's findings
 // are not errors unless -strict is given; then each is also printed on
 // stderr as "path:line: message" and the exit status is 1. -samples also
 // runs every sample's reference solution and starter through runner-worker's
