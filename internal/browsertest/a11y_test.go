@@ -32,18 +32,41 @@ type axeResult struct {
 // links, heading order, lang, scrolling regions reachable by keyboard.
 func TestPagesAreAccessible(t *testing.T) {
 	t.Run("desktop", func(t *testing.T) { auditPages(t, tab(t), false) })
-	t.Run("phone", func(t *testing.T) {
-		ctx := tab(t)
-		do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride,
-				emulation.SetDeviceMetricsOverrideParams{Width: 320, Height: 640, DeviceScaleFactor: 2, Mobile: true})
-			return err
-		}))
-		if w := eval[int](t, ctx, "screen.width"); w != 320 {
-			t.Fatalf("screen %d px wide, want 320", w)
-		}
-		auditPages(t, ctx, true)
-	})
+	t.Run("phone", func(t *testing.T) { auditPages(t, phoneTab(t), true) })
+}
+
+// phoneTab is a tab with a 320 px phone screen.
+func phoneTab(t *testing.T) context.Context {
+	t.Helper()
+	ctx := tab(t)
+	do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride,
+			emulation.SetDeviceMetricsOverrideParams{Width: 320, Height: 640, DeviceScaleFactor: 2, Mobile: true})
+		return err
+	}))
+	if w := eval[int](t, ctx, "screen.width"); w != 320 {
+		t.Fatalf("screen %d px wide, want 320", w)
+	}
+	return ctx
+}
+
+// TestLongWordsWrapOnAPhone gives a guide a title, a link and inline code
+// longer than a phone's screen, as an editor may (a compound role name, a
+// bare URL, an identifier): they wrap, and the page still reflows.
+func TestLongWordsWrapOnAPhone(t *testing.T) {
+	ctx := phoneTab(t)
+	do(t, ctx, chromedp.Navigate(env.site.URL+"/en/roles/backend-engineer/"))
+	eval[bool](t, ctx, `(() => {
+		const long = "https://example.com/a/path/that/has/no/place/to/break/on/a/phone/screen/at/all/index.html";
+		document.querySelector("h1").textContent = "How to hire a Kubernetes-Platform-Reliability-Engineering-Lead-Architect";
+		const p = document.createElement("p");
+		p.innerHTML = '<a href="' + long + '">' + long + '</a> <code>AnIdentifierNameThatGoesOnAndOnWithoutAnyBreakAtAll()</code>';
+		document.querySelector(".guide-body").prepend(p);
+		return true;
+	})()`)
+	if wide := eval[string](t, ctx, tooWide); wide != "" {
+		t.Errorf("wider than a 320 px screen: %s", wide)
+	}
 }
 
 // auditPages audits each page; on a phone it also checks that the page
