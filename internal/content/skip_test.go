@@ -24,6 +24,9 @@ func TestSkipped(t *testing.T) {
 		{"backend-engineer.md___jb_old___", false, true},
 		{".goutputstream-ABC123", false, true},
 		{"backend-engineer.md.tmp", false, true},
+		{"backend-engineer.md.bak", false, true},
+		{"backend-engineer.md.orig", false, true}, // git mergetool's copy
+		{"backend-engineer.md.rej", false, true},  // patch's rejected hunks
 		{".DS_Store", false, true},
 		{"._backend-engineer.md", false, true},
 		{".git", true, true},
