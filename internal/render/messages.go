@@ -1,10 +1,6 @@
 package render
 
-import (
-	"strconv"
-	"strings"
-	"text/template/parse"
-)
+import "text/template/parse"
 
 // MessageUse is a message a template prints by a constant ID:
 // {{.T "id"}}, {{$.T "id" .N}}, {{.Page.T "id"}}.
@@ -33,8 +29,7 @@ func (t *Templates) Messages() []MessageUse {
 			}
 			loc, _ := tr.Tree.ErrorContext(id)
 			u := MessageUse{ID: id.Text}
-			u.File, u.Line, u.Col = splitLocation(loc)
-			u.Col++ // ErrorContext counts from 0
+			u.File, u.Line, u.Col, _ = locate(loc)
 			if !seen[u] {
 				seen[u] = true
 				out = append(out, u)
@@ -94,19 +89,4 @@ func isT(n parse.Node) bool {
 		return len(f.Ident) > 1 && f.Ident[len(f.Ident)-1] == "T"
 	}
 	return false
-}
-
-// splitLocation splits ErrorContext's "file:line:col".
-func splitLocation(loc string) (file string, line, col int) {
-	i := strings.LastIndex(loc, ":")
-	if i < 0 {
-		return loc, 0, 0
-	}
-	j := strings.LastIndex(loc[:i], ":")
-	if j < 0 {
-		return loc, 0, 0
-	}
-	line, _ = strconv.Atoi(loc[j+1 : i])
-	col, _ = strconv.Atoi(loc[i+1:])
-	return loc[:j], line, col
 }

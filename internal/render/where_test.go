@@ -21,7 +21,7 @@ func TestWhere(t *testing.T) {
 		want string
 	}{
 		{parseErr, "kit.html:2:0 unexpected"},
-		{fmt.Errorf("build: %w", execErr), "guide.html:2:2 executing"},
+		{fmt.Errorf("build: %w", execErr), "guide.html:2:3 executing"}, // {{.Nope}}'s field, counted from 1
 		{escapeErr, "home.html:2:"},
 		{errors.New(`html/template: "home-card" is undefined`), "not located"},
 	} {
