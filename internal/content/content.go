@@ -232,10 +232,16 @@ func (l *loader) decode(p string, sp split, v any) (fm *frontMatter, ok, checkab
 	checkable = true
 	for _, e := range errs {
 		key, item, sub := doc.Locate(e.Line, e.Col)
-		l.add(l.pos(p, cmp.Or(e.Line, sp.YAMLLine)), "%s", typeMessage(e, key, item, sub))
+		msg := typeMessage(e, key, item, sub)
+		if e.Unknown != "" && e.Unknown == key && item < 0 {
+			if near := nearest(key, fieldNames(v)); near != "" {
+				msg += fmt.Sprintf(": did you mean %q?", near)
+				fm.misspelled = append(fm.misspelled, near)
+			}
+		}
+		l.add(l.pos(p, cmp.Or(e.Line, sp.YAMLLine)), "%s", msg)
 		checkable = checkable && e.Local
 		fm.bad[key] = append(fm.bad[key], item)
-		fm.unknown = fm.unknown || e.Unknown != "" && e.Unknown == key && item < 0
 	}
 	return fm, len(errs) == 0, checkable
 }
@@ -265,9 +271,9 @@ type frontMatter struct {
 	doc  *yamlfile.Doc
 	keys map[string]int   // the file line of each top-level key
 	bad  map[string][]int // for a key whose value did not all decode, the items that did not (-1: outside any item)
-	// unknown is set when a top-level key is unknown: it may be a required
-	// field misspelled, which is then not also reported missing.
-	unknown bool
+	// misspelled are the fields an unknown key looks like a misspelling
+	// of: reported with it, and not also as missing.
+	misspelled []string
 }
 
 // line is the file line of a top-level key, or 1 when it is absent.
@@ -365,7 +371,7 @@ func (l *loader) missing(p string, fm *frontMatter, name string) {
 	switch line := fm.keys[name]; {
 	case line > 0:
 		l.add(l.pos(p, line), "field %q is empty", name)
-	case !fm.unknown:
+	case !slices.Contains(fm.misspelled, name):
 		l.add(l.pos(p, 1), "missing required field %q", name)
 	}
 }

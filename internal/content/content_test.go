@@ -97,9 +97,9 @@ func TestFrontMatterErrors(t *testing.T) {
 				"x.md:2: field \"title\" has the wrong type: got a list, want text",
 			}},
 		{name: "misspelled required field: not also missing", src: "---\ntitel: T\nfamily: engineering\nsummary: S\nupdated: 2026-11-22\n---\n",
-			want: []string{`x.md:2: unknown field "titel"`}},
+			want: []string{`x.md:2: unknown field "titel": did you mean "title"?`}},
 		{name: "unknown field beside an empty one", src: "---\ntitle: ''\nfamly: engineering\nsummary: S\nupdated: 2026-11-22\n---\n",
-			want: []string{`x.md:2: field "title" is empty`, `x.md:3: unknown field "famly"`}},
+			want: []string{`x.md:2: field "title" is empty`, `x.md:3: unknown field "famly": did you mean "family"?`}},
 		{name: "unknown field in a round", src: "---\n" + base + "process:\n  - {name: A, minuts: 30}\n  - {name: B, minutes: 0}\n---\n",
 			want: []string{`x.md:7: unknown field "minuts"`, "x.md:8: process round 2: minutes must be between 1 and 480, got 0"}},
 		{name: "rounds given as text", src: "---\n" + base + "process: Technical screen, then a system design round\n---\n",
@@ -187,7 +187,12 @@ func TestHomeFrontMatterErrors(t *testing.T) {
 		{"valid", "---\ntitle: H\nsummary: S\n---\n", nil},
 		{"a list", "---\n- H\n---\n", []string{"_index.md:2: the front matter has the wrong type: got a list, want a mapping of fields (title: ..., summary: ...)"}},
 		{"empty", "---\n---\n", []string{`_index.md:1: missing required field "summary"`, `_index.md:1: missing required field "title"`}},
-		{"misspelled summary: not also missing", "---\ntitle: H\nsummry: S\n---\n", []string{`_index.md:3: unknown field "summry"`}},
+		{"misspelled summary: not also missing", "---\ntitle: H\nsummry: S\n---\n", []string{`_index.md:3: unknown field "summry": did you mean "summary"?`}},
+		{"misspelled in capitals", "---\nTitle: H\nsummary: S\n---\n", []string{`_index.md:2: unknown field "Title": did you mean "title"?`}},
+		{"unknown field unlike any: the missing one too", "---\ntitle: H\nblurb: S\n---\n", []string{
+			`_index.md:1: missing required field "summary"`,
+			`_index.md:3: unknown field "blurb"`,
+		}},
 		{"empty title, wrong summary", "---\ntitle: ''\nsummary: [S]\n---\n", []string{
 			`_index.md:2: field "title" is empty`,
 			"_index.md:3: field \"summary\" has the wrong type: got a list, want text",
@@ -222,6 +227,19 @@ func TestPagePath(t *testing.T) {
 	} {
 		if got := PagePath(locales, rel); got != want {
 			t.Errorf("PagePath(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}
+
+func TestNearest(t *testing.T) {
+	fields := fieldNames(&GuideMeta{})
+	for key, want := range map[string]string{
+		"skils": "skills", "titel": "title", "Summary": "summary", "famliy": "family",
+		"updatd": "updated", "stak": "stack", "drfat": "draft",
+		"skillset": "skills", "colour": "", "tags": "", "x": "",
+	} {
+		if got := nearest(key, fields); got != want {
+			t.Errorf("nearest(%q) = %q, want %q", key, got, want)
 		}
 	}
 }

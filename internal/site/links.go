@@ -57,7 +57,7 @@ func panelIDs(id string) func(string) bool {
 // as the page it will become.
 func (p *plan) checkLinks(jobs []job) diag.List {
 	var errs diag.List
-	targets := p.anchors(jobs)
+	targets := p.readerAnchors(jobs)
 	for _, pg := range p.pages {
 		errs.Append(p.checkPageLinks(pg, targets))
 	}
@@ -141,10 +141,57 @@ func (a anchors) idsOf(url string) (map[string]bool, bool) {
 	return ids, ok
 }
 
+// readerAnchors are a build's anchors, where a reader page (a kit, the
+// library, search) gets its IDs by being rendered the first time a link
+// asks for one of them: its IDs come from its template and many guides, and
+// few links name one.
+type readerAnchors struct {
+	anchors
+	p        *plan
+	readers  map[string]job             // the reader pages, by URL
+	rendered map[string]map[string]bool // their IDs, once rendered; nil for a page that failed to
+}
+
+func (p *plan) readerAnchors(jobs []job) *readerAnchors {
+	a := &readerAnchors{anchors: p.anchors(jobs), p: p, readers: map[string]job{}, rendered: map[string]map[string]bool{}}
+	for _, j := range jobs {
+		switch j.template {
+		case tmplKit, tmplQuestions, tmplSearch:
+			a.readers[j.url] = j
+		}
+	}
+	return a
+}
+
+func (a *readerAnchors) idsOf(url string) (map[string]bool, bool) {
+	ids, ok := a.anchors.idsOf(url)
+	j, reader := a.readers[url]
+	if !ok || ids != nil || !reader {
+		return ids, ok
+	}
+	if ids, done := a.rendered[url]; done {
+		return ids, true
+	}
+	ids = a.p.renderedIDs(j)
+	a.rendered[url] = ids
+	return ids, true
+}
+
+// renderedIDs renders a page to list its IDs: nil when it does not render,
+// an error the build reports anyway.
+func (p *plan) renderedIDs(j job) map[string]bool {
+	buf := p.b.buffer()
+	defer p.b.release(buf)
+	if _, err := p.render(j, nil, buf); err != nil {
+		return nil
+	}
+	return scanHTML(buf.Bytes()).ids
+}
+
 // anchorEdits are anchors with some pages' IDs changed: an edit's view of
 // the site's anchors, without copying those of every page.
 type anchorEdits struct {
-	base anchors
+	base anchorLookup
 	own  anchors
 }
 
@@ -157,8 +204,8 @@ func (a anchorEdits) idsOf(url string) (map[string]bool, bool) {
 
 // anchors lists every page and file a build writes, from its jobs: a
 // content page with the IDs it will have; a reader page (a kit, the
-// library, search) with nil, its IDs coming from many pages and going
-// unchecked; the other pages with their layout's; and the files the build
+// library, search) with nil, its IDs coming from many pages and known only
+// once it is rendered (readerAnchors); the other pages with their layout's; and the files the build
 // adds beside the pages.
 func (p *plan) anchors(jobs []job) anchors {
 	out := anchors{"/sitemap.xml": {}, "/robots.txt": {}}
