@@ -39,7 +39,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	if errs := c.checkDirs(); len(errs) > 0 {
-		return report(stderr, errs)
+		return c.report(stderr, errs)
 	}
 	if loopback(*runner) && !loopback(*baseURL) {
 		fmt.Fprintf(stderr, "guides build: warning: the site is for %s but its try blocks send code to %s, on each visitor's own machine: give -runner-url the runner's public URL\n", *baseURL, *runner)
@@ -56,7 +56,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	start := time.Now()
 	b, errs := site.New(cfg)
 	if len(errs) > 0 {
-		return report(stderr, errs)
+		return c.report(stderr, errs)
 	}
 	staged, err := output.Stage(*out)
 	if err != nil {
@@ -66,7 +66,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	res, errs := b.Build(ctx, staged)
 	if len(errs) > 0 {
 		staged.Abort()
-		return report(stderr, errs)
+		return c.report(stderr, errs)
 	}
 	// An earlier site's bundle stays for IndexSearch to keep or replace;
 	// its pages go before the search reads the site.

@@ -43,21 +43,21 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return status
 	}
 	if errs := c.checkDirs(); len(errs) > 0 {
-		return report(stderr, errs)
+		return c.report(stderr, errs)
 	}
 	cfg := c.config()
 	b, errs := site.New(cfg)
 	if len(errs) > 0 {
-		return report(stderr, errs)
+		return c.report(stderr, errs)
 	}
 	mem := output.NewMemory()
 	res, errs := b.Build(ctx, mem)
 	errs.Append(checkSecrets(cfg))
 	if len(errs) > 0 {
-		return report(stderr, errs)
+		return c.report(stderr, errs)
 	}
 	if errs := site.CheckLinks(res, mem); len(errs) > 0 {
-		return report(stderr, errs)
+		return c.report(stderr, errs)
 	}
 	findings := translation.Report(res.Site, b.Catalog().Gaps(), translation.Options{
 		ContentDir: cfg.ContentDir,
@@ -86,7 +86,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stdout, l)
 	}
 	if len(problems) > 0 {
-		return report(stderr, problems)
+		return c.report(stderr, problems)
 	}
 	return 0
 }

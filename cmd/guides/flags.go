@@ -45,6 +45,11 @@ func parse(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (status in
 	if fs.NArg() > 0 {
 		return usageError(fs, "unexpected argument %q", fs.Arg(0)), false
 	}
+	for _, name := range []string{"content", "root", "out"} {
+		if f := fs.Lookup(name); f != nil && f.Value.String() == "" {
+			return usageError(fs, "-%s is empty: give it a directory", name), false
+		}
+	}
 	return 0, true
 }
 
@@ -174,6 +179,35 @@ func isDir(p string) error {
 }
 
 // report prints problems one per line and returns exit status 1.
+// report is the package's report with paths as the user named the
+// directories: under -content ./x/content, "./x/content/en/a.md", where
+// the build joins cleaned paths ("x/content/en/a.md").
+func (c *common) report(stderr io.Writer, errs diag.List) int {
+	for _, e := range errs {
+		e.Pos.File = asGiven(e.Pos.File, c.content, c.root)
+	}
+	return report(stderr, errs)
+}
+
+// asGiven rewrites the start of file, a cleaned path, to the longest of
+// dirs it is in, as that directory was given.
+func asGiven(file string, dirs ...string) string {
+	best, as := "", ""
+	for _, d := range dirs {
+		clean := filepath.ToSlash(filepath.Clean(d))
+		if clean == "." || len(clean) <= len(best) {
+			continue
+		}
+		if file == clean || strings.HasPrefix(file, clean+"/") {
+			best, as = clean, strings.TrimRight(filepath.ToSlash(d), "/")
+		}
+	}
+	if best == "" || as == "" { // as is "" for "/"
+		return file
+	}
+	return as + file[len(best):]
+}
+
 func report(stderr io.Writer, errs diag.List) int {
 	for _, e := range errs.Sort() {
 		fmt.Fprintln(stderr, e)

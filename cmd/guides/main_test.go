@@ -89,7 +89,7 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 		t.Fatalf("exit %d, want 1", code)
 	}
 	want := filepath.ToSlash(content) + "/en/roles/ops.md:7: unknown directive :::nope (known: question, try; strong and weak inside either)\n" +
-		filepath.ToSlash(content) + "/it/roles/qa.md:6: unknown field \"skils\"\n"
+		filepath.ToSlash(content) + "/it/roles/qa.md:6: unknown field \"skils\": did you mean \"skills\"?\n"
 	if stderr != want {
 		t.Errorf("stderr =\n%s\nwant\n%s", stderr, want)
 	}
@@ -140,6 +140,8 @@ func TestUsageErrors(t *testing.T) {
 		{"unknown flag", []string{"build", "-root", root, "-content", content, "-verbose"}, "flag provided but not defined: -verbose"},
 		{"leftover argument", []string{"build", "-root", root, "-content", content, "extra"}, `unexpected argument "extra"`},
 		{"flag after argument", []string{"check", "-root", root, "./site", "-content", content}, `unexpected argument "./site"`},
+		{"empty content", []string{"check", "-root", root, "-content", ""}, "-content is empty: give it a directory"},
+		{"empty out", []string{"build", "-root", root, "-content", content, "-out="}, "-out is empty: give it a directory"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, _, stderr := runCLI(t, tc.args...)
@@ -185,6 +187,40 @@ func TestCheckFindsTemplateLevelProblemsAndPasses(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 		t.Error("check wrote output")
+	}
+}
+
+// TestErrorPathsAsGiven: an error's path starts the way -content was
+// written, "./" and all, though the build cleans it to join paths.
+func TestErrorPathsAsGiven(t *testing.T) {
+	dir := writeSite(t, validSite)
+	writeSite2(t, dir, map[string]string{"content/it/roles/qa.md": "---\ntitle: QA\nfamily: quality\nsummary: S\nupdated: 2026-11-22\nskils: [x]\n---\n"})
+	given := filepath.ToSlash(dir) + "/./content/"
+	code, _, stderr := runCLI(t, "check", "-root", root, "-content", given)
+	want := filepath.ToSlash(dir) + "/./content/it/roles/qa.md:6: "
+	if code != 1 || !strings.HasPrefix(stderr, want) {
+		t.Errorf("exit %d, stderr %q; want 1 and a line starting %q", code, stderr, want)
+	}
+}
+
+func TestAsGiven(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		dirs []string
+		want string
+	}{
+		{"content/en/a.md", []string{"content", "."}, "content/en/a.md"},
+		{"x/content/en/a.md", []string{"./x/content", "."}, "./x/content/en/a.md"},
+		{"x/content/en/a.md", []string{"x//content/", "."}, "x//content/en/a.md"},
+		{"x/templates/base.html", []string{"./x/content", "./x"}, "./x/templates/base.html"},
+		{"x/content/en/a.md", []string{"x/content", "./x"}, "x/content/en/a.md"}, // the longest directory it is in decides
+		{"en/a.md", []string{".", "."}, "en/a.md"},
+		{"/en/a.md", []string{"/", "."}, "/en/a.md"},
+		{"other/a.md", []string{"./x", "."}, "other/a.md"},
+	} {
+		if got := asGiven(tc.file, tc.dirs...); got != tc.want {
+			t.Errorf("asGiven(%q, %q) = %q, want %q", tc.file, tc.dirs, got, tc.want)
+		}
 	}
 }
 

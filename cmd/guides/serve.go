@@ -27,7 +27,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return usageError(fs, "%v", err)
 	}
 	if errs := c.checkDirs(); len(errs) > 0 {
-		return report(stderr, errs)
+		return c.report(stderr, errs)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
