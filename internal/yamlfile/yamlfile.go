@@ -232,6 +232,10 @@ func syntaxError(e *yaml.LoadError, src []byte) LineError {
 		opened("the list opened with [ is not closed or holds a stray character: end it with ], separate its items with commas and quote an item with \": \" in it")
 	case strings.Contains(e.ContextMsg, "flow mapping"):
 		opened("the mapping opened with { is not closed or holds a stray character: end it with }, and separate its fields with commas")
+	case strings.Contains(e.ContextMsg, "flow node") && pastEnd(src, at):
+		at, msg = yaml.Mark{Line: lastLine(src)}, "a list opened with [ or a mapping opened with { is not closed: end it with ] or }"
+	case strings.Contains(e.ContextMsg, "simple key"):
+		opened(`this line has no ":" after its field's name: write it as name: value, or indent it under the field it continues`)
 	case strings.Contains(e.ContextMsg, "block scalar"):
 		msg = "text after | or > starts on the next line, indented under its field"
 	case strings.Contains(msg, "tab character"), strings.Contains(msg, "cannot start any token") && charAt(src, at) == "\t":
@@ -251,6 +255,15 @@ func syntaxError(e *yaml.LoadError, src []byte) LineError {
 		msg = friendly(msg, nil)
 	}
 	return LineError{Line: at.Line, Col: at.Column, Msg: msg}
+}
+
+// pastEnd reports whether m is past src's last line that has text: where
+// the parser gives up on what the text never closes.
+func pastEnd(src []byte, m yaml.Mark) bool { return src != nil && m.Line > lastLine(src) }
+
+// lastLine is the number of src's last line that has text.
+func lastLine(src []byte) int {
+	return bytes.Count(bytes.TrimRight(src, " \t\r\n"), []byte("\n")) + 1
 }
 
 // lineBefore is the text of src's line at m before m's column, or ""

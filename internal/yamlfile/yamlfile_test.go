@@ -65,6 +65,8 @@ func TestDecode(t *testing.T) {
 		{"unknown escape", `title: "a \q"` + "\n", []LineError{{10, 11, `found unknown escape character: in double quotes a backslash starts an escape; use single quotes ('C:\Users'), or write \\ for a backslash`, false, "", "", ""}}},
 		{"indented key", "title: T\n  family: x\n", []LineError{{11, 9, "mapping values are not allowed in this context: check the indentation (a field starts in the column of the fields beside it)", false, "", "", ""}}},
 		{"block scalar text on its line", "summary: > Long text\n", []LineError{{10, 12, "text after | or > starts on the next line, indented under its field", false, "", "", ""}}},
+		{"field without a colon", "title: T\nstack\nfamily: e\n", []LineError{{11, 1, `this line has no ":" after its field's name: write it as name: value, or indent it under the field it continues`, false, "", "", ""}}},
+		{"list left open on the last line", "title: T\nsummary: [\n\n", []LineError{{11, 0, "a list opened with [ or a mapping opened with { is not closed: end it with ] or }", false, "", "", ""}}},
 		{"misaligned field", "process:\n  - name: A\n    minutes: 60\n   focus: x\n", []LineError{{13, 4, "did not find expected '-' indicator: check the indentation (the lines of one field, or of one list item, start in the same column) and that every quote is closed on its line", false, "", "", ""}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
