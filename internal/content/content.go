@@ -525,7 +525,7 @@ func (l *loader) checkURLs(pages []*Page) {
 func (l *loader) checkFamilies(pages []*Page) {
 	byKey := map[string]*Page{}
 	for _, p := range pages {
-		if p.Kind != Guide {
+		if p.Kind != Guide || p.Guide.Family == "" { // no family is reported as such
 			continue
 		}
 		if o, ok := byKey[p.Key]; ok && o.Guide.Family != p.Guide.Family {
