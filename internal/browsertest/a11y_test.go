@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/alecthomas/chroma/v2"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -67,6 +68,39 @@ func TestLongWordsWrapOnAPhone(t *testing.T) {
 	if wide := eval[string](t, ctx, tooWide); wide != "" {
 		t.Errorf("wider than a 320 px screen: %s", wide)
 	}
+}
+
+// TestEveryTokenColourHasContrast puts a word of every token class chroma
+// can write into a guide's code block and runs axe's contrast rule on it:
+// the real content uses only some of them, and any sample may use the rest.
+func TestEveryTokenColourHasContrast(t *testing.T) {
+	ctx := tab(t)
+	var spans strings.Builder
+	for _, class := range chroma.StandardTypes {
+		switch class {
+		case "", "bg", "chroma", "line", "cl", "ln", "lnt", "lntd", "lntable", "hl", "err", "w":
+			continue // layout, line numbers (never shown), error tokens, white space
+		}
+		fmt.Fprintf(&spans, `<span class="hl-%s">token_%s</span> `, class, class)
+	}
+	do(t, ctx, chromedp.Navigate(env.site.URL+backend))
+	eval[bool](t, ctx, `(() => {
+		const pre = document.createElement("pre");
+		pre.className = "hl-chroma";
+		pre.tabIndex = 0;
+		pre.innerHTML = "<code>" + `+"`"+spans.String()+"`"+` + "</code>";
+		document.querySelector(".guide-body").prepend(pre);
+		return true;
+	})()`)
+	axe := readFile(t, env.root, "node_modules", "axe-core", "axe.min.js")
+	eval[bool](t, ctx, axe+";true")
+	res, err := chromedp.Run(ctx, chromedp.Evaluate[axeResult](
+		`axe.run(document.querySelector("pre.hl-chroma"), {runOnly: {type: "rule", values: ["color-contrast"]}})`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("axe: %v", err)
+	}
+	reportAxe(t, res)
 }
 
 // auditPages audits each page; on a phone it also checks that the page

@@ -29,7 +29,8 @@ type view struct {
 	TotalMinutes int
 	Families     []family // home page
 	Originals    []link   // untranslated page: the versions that exist
-	TitleLang    string   // untranslated page: the language of Title, another version's
+	Heading      string   // untranslated page: the guide's title, in another version's language
+	TitleLang    string   // untranslated page: the language of Heading
 
 	Filters *roleFilters // home page: role filters (filters.go)
 	Library *libraryPage // question library page

@@ -142,7 +142,9 @@ func (p *plan) untranslatedView(loc, key string) *view {
 	orig := p.anyVersion(key)
 	url := "/" + loc + "/roles/" + key + "/"
 	v := p.baseView(loc, url)
-	v.Title, v.Description, v.NoIndex, v.TitleLang = orig.Guide.Title, orig.Guide.Summary, true, orig.Locale
+	// The head speaks the page's language; the heading names the guide as written.
+	v.Title, v.Description, v.NoIndex = orig.Guide.Title+" · "+v.T("not_translated_badge"), v.T("not_translated_lead"), true
+	v.Heading, v.TitleLang = orig.Guide.Title, orig.Locale
 	v.Canonical = p.abs(orig.URL)
 	p.withTranslations(v, p.byKey[key], func(l string) string { return "/" + l + "/roles/" + key + "/" })
 	for _, l := range p.s.Locales {
@@ -150,7 +152,8 @@ func (p *plan) untranslatedView(loc, key string) *view {
 			v.Originals = append(v.Originals, link{Lang: l, URL: pg.URL, Name: p.b.cat.T(l, "language_name"), Title: pg.Guide.Title})
 		}
 	}
-	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": v.Title, "inLanguage": loc}
+	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": v.Title,
+		"description": v.Description, "inLanguage": loc, "url": p.abs(url)}
 	return v
 }
 
