@@ -22,7 +22,7 @@ type kitItem struct {
 	URL    string // where the guide asks it
 	Kind   string
 	Label  string // the kind's localized name
-	Sample string // a coding exercise's sample title
+	Sample template.HTML // a coding exercise's sample title (sampleTitle)
 	Body   template.HTML
 	Strong template.HTML
 	Weak   template.HTML

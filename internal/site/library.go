@@ -2,6 +2,8 @@ package site
 
 import (
 	"cmp"
+	"html"
+	"html/template"
 	"regexp"
 	"slices"
 	"strings"
@@ -325,7 +327,7 @@ func tagSlug(name string) string {
 // entry is a question or coding exercise, linked to where its guide asks it.
 type entry struct {
 	Kind, Label, Text, URL string
-	Sample                 string // a coding exercise's sample title
+	Sample                 template.HTML // a coding exercise's sample title (sampleTitle)
 }
 
 // libraryGuides are the guides a library page draws on, by title.
@@ -366,7 +368,7 @@ type asked struct {
 	Label              string // the kind's localized name
 	Anchor             string // its ID on the guide page
 	Text               string
-	Sample             string // a coding exercise's sample title
+	Sample             template.HTML // a coding exercise's sample title (sampleTitle)
 	Body, Strong, Weak []byte // the kit's HTML: the question or lead-in, and the notes
 }
 
@@ -404,9 +406,16 @@ func (p *plan) entries(pg *content.Page) []entry {
 	return g.entries
 }
 
-func (p *plan) sampleTitle(id, loc string) string {
-	if s := p.s.Samples[id]; s != nil {
-		return sample.Locale(s.Title, loc)
+// sampleTitle is the title of sample id in loc, as HTML: marked with its
+// language when shown in the default locale's words for want of loc's.
+func (p *plan) sampleTitle(id, loc string) template.HTML {
+	s := p.s.Samples[id]
+	if s == nil {
+		return template.HTML(html.EscapeString(id))
 	}
-	return id
+	title := template.HTML(html.EscapeString(sample.Locale(s.Title, loc)))
+	if lang := fallbackLang(s.Title, loc); lang != "" {
+		return `<span lang="` + template.HTML(lang) + `">` + title + `</span>`
+	}
+	return title
 }

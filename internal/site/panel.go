@@ -17,22 +17,33 @@ type panelView struct {
 	Title     string
 	Runner    string
 	Statement template.HTML
-	Cases     []panelCase
+	// TitleLang and StatementLang name the language of a title or statement
+	// shown in the default locale's words for want of the page's: "" when
+	// it is the page's.
+	TitleLang, StatementLang string
+	Cases                    []panelCase
 	Languages []panelLanguage
 }
 
-type panelCase struct{ Name, Input, Expected string }
+type panelCase struct {
+	Name, Input, Expected string
+	NameLang              string // as TitleLang
+}
 
 type panelLanguage struct {
 	ID, Name, Starter string
 	Rows              int
 }
 
-func newPanelView(p *plan, s *sample.Sample, loc string, statement []byte) *panelView {
+func newPanelView(p *plan, s *sample.Sample, loc, stmtLoc string, statement []byte) *panelView {
 	v := &panelView{p: p, Locale: loc, ID: s.ID, Title: sample.Locale(s.Title, loc), Runner: p.b.cfg.RunnerURL,
-		Statement: template.HTML(statement)}
+		Statement: template.HTML(statement), TitleLang: fallbackLang(s.Title, loc)}
+	if stmtLoc != loc {
+		v.StatementLang = stmtLoc
+	}
 	for _, c := range s.Public {
-		v.Cases = append(v.Cases, panelCase{Name: c.NameIn(loc), Input: showValue(c.Input), Expected: showValue(c.Expected)})
+		v.Cases = append(v.Cases, panelCase{Name: c.NameIn(loc), Input: showValue(c.Input), Expected: showValue(c.Expected),
+			NameLang: fallbackLang(c.Names, loc)})
 	}
 	for _, lang := range s.Languages {
 		starter := s.Code[lang].Starter
@@ -40,6 +51,15 @@ func newPanelView(p *plan, s *sample.Sample, loc string, statement []byte) *pane
 			Rows: min(max(strings.Count(starter, "\n")+2, 8), 30)})
 	}
 	return v
+}
+
+// fallbackLang is the language of a text that texts lacks in loc, so shown
+// in the default locale's; "" when texts has it in loc.
+func fallbackLang(texts map[string]string, loc string) string {
+	if loc == DefaultLocale || strings.TrimSpace(texts[loc]) != "" {
+		return ""
+	}
+	return DefaultLocale
 }
 
 // T localizes a message in the panel's locale.

@@ -223,7 +223,7 @@ func (p *plan) panel(s *sample.Sample, loc string) ([]byte, diag.List) {
 		return nil, doc.Errs
 	}
 	var buf bytes.Buffer
-	v := newPanelView(p, s, loc, doc.HTML)
+	v := newPanelView(p, s, loc, stmtLoc, doc.HTML)
 	if err := p.b.tmpl.Partial(&buf, "try", v); err != nil {
 		return nil, diag.List{p.b.TemplateError(err)}
 	}
