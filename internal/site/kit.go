@@ -21,7 +21,7 @@ type kitItem struct {
 	Pick   string // the checkbox's ID
 	URL    string // where the guide asks it
 	Kind   string
-	Label  string // the kind's localized name
+	Label  string        // the kind's localized name
 	Sample template.HTML // a coding exercise's sample title (sampleTitle)
 	Body   template.HTML
 	Strong template.HTML

@@ -369,7 +369,7 @@ type asked struct {
 	Anchor             string // its ID on the guide page
 	Text               string
 	Sample             template.HTML // a coding exercise's sample title (sampleTitle)
-	Body, Strong, Weak []byte // the kit's HTML: the question or lead-in, and the notes
+	Body, Strong, Weak []byte        // the kit's HTML: the question or lead-in, and the notes
 }
 
 // askedIn lists a guide's questions and try blocks in the order it asks them.

@@ -22,7 +22,7 @@ type panelView struct {
 	// it is the page's.
 	TitleLang, StatementLang string
 	Cases                    []panelCase
-	Languages []panelLanguage
+	Languages                []panelLanguage
 }
 
 type panelCase struct {
