@@ -15,10 +15,13 @@ import (
 type Minifier struct{ m *minify.M }
 
 // NewMinifier keeps document and end tags: valid either way, but pages stay
-// readable to people and naive parsers alike.
+// readable to people and naive parsers alike. It keeps one white space
+// character between elements where the page has any: Pagefind separates
+// words only at the elements it knows as blocks, so without it the words
+// of adjacent table headers or definition terms run together in the index.
 func NewMinifier() *Minifier {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepWhitespace: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
