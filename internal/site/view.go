@@ -15,7 +15,6 @@ type view struct {
 
 	Title, Description, Canonical string
 	OGType, OGLocale              string
-	OGAlternateLocales            []string
 	NoIndex                       bool
 	Alternates                    []link // hreflang alternates, x-default last
 	Languages                     []link // the language switcher
@@ -85,6 +84,18 @@ func (v *view) size() int {
 
 // T localizes a message in the page's locale.
 func (v *view) T(id string, n ...any) string { return v.p.b.cat.T(v.Locale, id, n...) }
+
+// OGAlternateLocales are the Open Graph locales of the page's translations:
+// those its hreflang alternates name, not every locale of the site.
+func (v *view) OGAlternateLocales() []string {
+	var out []string
+	for _, a := range v.Alternates {
+		if a.Lang != "x-default" && a.Lang != v.Locale {
+			out = append(out, v.p.b.cat.T(a.Lang, "og_locale"))
+		}
+	}
+	return out
+}
 
 // Asset returns the fingerprinted URL of an asset entry.
 func (v *view) Asset(name string) string { return v.p.b.bundle.URLs[name] }

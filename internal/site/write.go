@@ -291,11 +291,6 @@ func fileOf(url string) string { return strings.TrimPrefix(url, "/") + "index.ht
 func (p *plan) baseView(loc, url string) *view {
 	v := &view{p: p, Locale: loc, Canonical: p.abs(url), OGType: "website", Head: template.HTML(p.b.cfg.Head)}
 	v.OGLocale = v.T("og_locale")
-	for _, other := range p.s.Locales {
-		if other != loc {
-			v.OGAlternateLocales = append(v.OGAlternateLocales, p.b.cat.T(other, "og_locale"))
-		}
-	}
 	return v
 }
 
