@@ -168,6 +168,7 @@ func (p *plan) notFoundView(loc string) *view {
 // rootView is "/": it sends visitors to the default locale and lists the others.
 func (p *plan) rootView() *rootData {
 	v := &rootData{view: p.baseView(DefaultLocale, "/"), Home: p.b.base + "/" + DefaultLocale + "/"}
+	v.Canonical = p.abs("/" + DefaultLocale + "/") // a redirect's canonical is where it leads, as Hugo's aliases have it
 	p.withTranslations(v.view, p.homes, func(loc string) string { return "/" + loc + "/" })
 	return v
 }
