@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -203,7 +204,7 @@ func (l *loader) page(locale, rel, p string) *Page {
 func (l *loader) read(p string) (split, bool) {
 	src, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
-		l.add(l.pos(p, 1), "%v", err)
+		l.add(l.pos(p, 1), "cannot read the file: %v", unwrapPath(err))
 		return split{}, false
 	}
 	if line := diag.NotTextLine(src); line > 0 {
@@ -533,4 +534,15 @@ func (l *loader) checkFamilies(pages []*Page) {
 		}
 		byKey[p.Key] = p
 	}
+}
+
+// unwrapPath drops the path a file system error starts with, which the
+// position before the message names already (relative to another
+// directory, at that): "open en/x.md: permission denied" says "permission
+// denied".
+func unwrapPath(err error) error {
+	if perr, ok := errors.AsType[*fs.PathError](err); ok {
+		return perr.Err
+	}
+	return err
 }

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -241,5 +243,25 @@ func TestNearest(t *testing.T) {
 		if got := nearest(key, fields); got != want {
 			t.Errorf("nearest(%q) = %q, want %q", key, got, want)
 		}
+	}
+}
+
+// TestUnreadableFile: a guide that cannot be read (here a symbolic link to
+// nothing) is reported at its path, without the path again in the message.
+func TestUnreadableFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "en", "roles"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "en", "_index.md"), []byte("---\ntitle: H\nsummary: S\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("nowhere.md", filepath.Join(dir, "en", "roles", "gone.md")); err != nil {
+		t.Fatal(err)
+	}
+	_, errs := Load(os.DirFS(dir), Options{Locales: []string{"en"}, Root: "content"})
+	want := "content/en/roles/gone.md:1: cannot read the file: no such file or directory"
+	if len(errs) != 1 || errs[0].Error() != want {
+		t.Errorf("errors %v, want %q", errs, want)
 	}
 }
