@@ -434,7 +434,7 @@ func (e *edit) convert(ctx context.Context) diag.List {
 // checkLinks checks the loaded pages' links, and the links into every page
 // whose anchors changed, against the anchors of the new plan.
 func (e *edit) checkLinks() diag.List {
-	e.targets = anchorEdits{base: e.l.targets, own: anchors{}}
+	e.targets = anchorEdits{base: e.q.readerAnchors(e.l.targets, nil), own: anchors{}}
 	moved := map[string]bool{}
 	for _, pg := range e.anchored() {
 		ids := e.q.pageAnchors(pg)

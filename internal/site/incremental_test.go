@@ -77,6 +77,18 @@ func TestLiveUpdate(t *testing.T) {
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "tester.md#why", "tester.md#nope") },
 			paths: []string{be}, errs: true,
 		}}},
+		{"a link to an anchor of a kit or the library", []step{{
+			edit: func(t *testing.T, f fstest.MapFS) {
+				replaceIn(t, f, be, "First version.", "See [the rounds](/en/roles/backend-engineer/kit/#kit-rounds).")
+			},
+			paths: []string{be}, want: []string{guideEN},
+		}, {
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "#kit-rounds", "#kit-nope") },
+			paths: []string{be}, errs: true,
+		}, {
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "/kit/#kit-nope", "/../../questions/#nope") },
+			paths: []string{be}, errs: true,
+		}}},
 		{"title edit changes the home card", []step{{
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "a Backend Engineer", "a Backend Developer") },
 			paths: []string{be}, want: []string{"/en/", guideEN, kitEN, "/en/questions/"}, not: []string{"/it/"},

@@ -57,7 +57,7 @@ func panelIDs(id string) func(string) bool {
 // as the page it will become.
 func (p *plan) checkLinks(jobs []job) diag.List {
 	var errs diag.List
-	targets := p.readerAnchors(jobs)
+	targets := p.readerAnchors(p.anchors(jobs), jobs)
 	for _, pg := range p.pages {
 		errs.Append(p.checkPageLinks(pg, targets))
 	}
@@ -131,9 +131,12 @@ func sitePath(dest string) bool {
 // anchors maps every page URL of the site to the IDs it will have.
 type anchors map[string]map[string]bool
 
-// anchorLookup finds the IDs of the page at a URL.
+// anchorLookup finds the IDs of the page at a URL: nil for a page whose
+// IDs are known only once it is rendered, which renderedIDs then gives (or
+// nil, for unchecked).
 type anchorLookup interface {
 	idsOf(url string) (map[string]bool, bool)
+	renderedIDs(url string) map[string]bool
 }
 
 func (a anchors) idsOf(url string) (map[string]bool, bool) {
@@ -141,45 +144,63 @@ func (a anchors) idsOf(url string) (map[string]bool, bool) {
 	return ids, ok
 }
 
-// readerAnchors are a build's anchors, where a reader page (a kit, the
-// library, search) gets its IDs by being rendered the first time a link
-// asks for one of them: its IDs come from its template and many guides, and
-// few links name one.
+func (anchors) renderedIDs(string) map[string]bool { return nil }
+
+// readerAnchors are anchors where a reader page (a kit, the library,
+// search) gets its IDs by being rendered, the first time a link asks for
+// one of them: its IDs come from its template and many guides, and few
+// links name one. Serve uses them for one edit's checks, over the anchors
+// it keeps.
 type readerAnchors struct {
-	anchors
+	base     anchorLookup
 	p        *plan
-	readers  map[string]job             // the reader pages, by URL
-	rendered map[string]map[string]bool // their IDs, once rendered; nil for a page that failed to
+	jobs     []job          // the plan's, listed on first need when nil
+	readers  map[string]job // the reader pages by URL, once listed
+	rendered map[string]map[string]bool
 }
 
-func (p *plan) readerAnchors(jobs []job) *readerAnchors {
-	a := &readerAnchors{anchors: p.anchors(jobs), p: p, readers: map[string]job{}, rendered: map[string]map[string]bool{}}
-	for _, j := range jobs {
-		switch j.template {
-		case tmplKit, tmplQuestions, tmplSearch:
-			a.readers[j.url] = j
+func (p *plan) readerAnchors(base anchorLookup, jobs []job) *readerAnchors {
+	return &readerAnchors{base: base, p: p, jobs: jobs, rendered: map[string]map[string]bool{}}
+}
+
+func (a *readerAnchors) idsOf(url string) (map[string]bool, bool) { return a.base.idsOf(url) }
+
+// renderedIDs renders the reader page at url, once, for its IDs: only for
+// a link with a #fragment, since the library's index of a large site is
+// megabytes.
+func (a *readerAnchors) renderedIDs(url string) map[string]bool {
+	if ids, done := a.rendered[url]; done {
+		return ids
+	}
+	var ids map[string]bool
+	if j, ok := a.reader(url); ok {
+		ids = a.p.pageIDs(j)
+	}
+	a.rendered[url] = ids
+	return ids
+}
+
+// reader finds the reader page at url.
+func (a *readerAnchors) reader(url string) (job, bool) {
+	if a.readers == nil {
+		if a.jobs == nil {
+			a.jobs = a.p.jobs()
+		}
+		a.readers = map[string]job{}
+		for _, j := range a.jobs {
+			switch j.template {
+			case tmplKit, tmplQuestions, tmplSearch:
+				a.readers[j.url] = j
+			}
 		}
 	}
-	return a
+	j, ok := a.readers[url]
+	return j, ok
 }
 
-func (a *readerAnchors) idsOf(url string) (map[string]bool, bool) {
-	ids, ok := a.anchors.idsOf(url)
-	j, reader := a.readers[url]
-	if !ok || ids != nil || !reader {
-		return ids, ok
-	}
-	if ids, done := a.rendered[url]; done {
-		return ids, true
-	}
-	ids = a.p.renderedIDs(j)
-	a.rendered[url] = ids
-	return ids, true
-}
-
-// renderedIDs renders a page to list its IDs: nil when it does not render,
-// an error the build reports anyway.
-func (p *plan) renderedIDs(j job) map[string]bool {
+// pageIDs renders a page to list its IDs: nil when it does not render, an
+// error the build reports anyway.
+func (p *plan) pageIDs(j job) map[string]bool {
 	buf := p.b.buffer()
 	defer p.b.release(buf)
 	if _, err := p.render(j, nil, buf); err != nil {
@@ -201,6 +222,8 @@ func (a anchorEdits) idsOf(url string) (map[string]bool, bool) {
 	}
 	return a.base.idsOf(url)
 }
+
+func (a anchorEdits) renderedIDs(url string) map[string]bool { return a.base.renderedIDs(url) }
 
 // anchors lists every page and file a build writes, from its jobs: a
 // content page with the IDs it will have; a reader page (a kit, the
@@ -287,6 +310,9 @@ func checkLink(from string, l markdown.Link, targets anchorLookup) string {
 	ids, ok := targets.idsOf(pagePath)
 	if !ok {
 		return "broken link " + written + ": no page " + pagePath
+	}
+	if target.Fragment != "" && ids == nil {
+		ids = targets.renderedIDs(pagePath)
 	}
 	if target.Fragment != "" && ids != nil && !ids[target.Fragment] {
 		return "broken link " + written + ": no #" + target.Fragment + " on " + pagePath
