@@ -42,7 +42,7 @@ func New() *Markdown {
 			parser.WithASTTransformers(util.Prioritized(unusedNotes{}, 998)), // before goldmark's footnotes (999) drop the unused
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(directiveRenderer{}, 500), util.Prioritized(hl, 100),
+			renderer.WithNodeRenderers(util.Prioritized(directiveRenderer{}, 500), util.Prioritized(hl, 100), util.Prioritized(sectionRenderer{}, 100),
 				util.Prioritized(newTableScroller(), 100), util.Prioritized(backlinkRenderer{}, 100), util.Prioritized(taskRenderer{}, 100)),
 		),
 	)
@@ -76,6 +76,7 @@ type Resolver interface {
 // Doc is a converted page.
 type Doc struct {
 	HTML      []byte
+	Intro     int       // the length of HTML's part before its first section (a "##" heading outside any block); all of it without one
 	Headings  []Heading // level 2 and 3, in order
 	Links     []Link
 	Questions []Question
@@ -168,10 +169,14 @@ func (m *Markdown) Convert(file string, src []byte, r Resolver, opts ...Option) 
 	}
 	var b bytes.Buffer
 	b.Grow(len(src) + len(src)/2) // highlighted code and tags make the HTML longer than its source
-	if err := m.md.Renderer().Render(bufWriter{&b}, src, root); err != nil {
+	doc.Intro = -1
+	if err := m.md.Renderer().Render(bufWriter{&b, &doc.Intro}, src, root); err != nil {
 		doc.Errs.Add(diag.Pos{File: file}, "render: %v", err)
 	}
 	doc.HTML = b.Bytes()
+	if doc.Intro < 0 {
+		doc.Intro = len(doc.HTML)
+	}
 	if err := m.renderParts(&doc, src, w.parts); err != nil {
 		doc.Errs.Add(diag.Pos{File: file}, "render: %v", err)
 	}
@@ -184,7 +189,10 @@ const converterFailed = "the Markdown converter failed on this page"
 // bufWriter lets goldmark render straight into a bytes.Buffer: given any
 // other writer it wraps it in a new 4 KiB bufio.Writer, once per Render, and
 // a page renders each question's parts too.
-type bufWriter struct{ *bytes.Buffer }
+type bufWriter struct {
+	*bytes.Buffer
+	intro *int // where the first section starts, once known (sectionRenderer); nil for parts of a page
+}
 
 var _ util.BufWriter = bufWriter{}
 

@@ -354,3 +354,27 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// TestIntro: a page's introduction is its HTML before the first "##"
+// heading of its own; headings inside blocks, and other levels, do not
+// end it.
+func TestIntro(t *testing.T) {
+	for _, tc := range []struct{ name, src, intro string }{
+		{"text, then a section", "Lead text.\n\n## One\n\nBody.\n", "<p>Lead text.</p>\n"},
+		{"a section first", "## One\n\nBody.\n", ""},
+		{"no section", "Just text.\n\n### Small\n", "<p>Just text.</p>\n<h3 id=\"small\">Small</h3>\n"},
+		{"a level 3 heading first", "### Small\n\n## One\n", "<h3 id=\"small\">Small</h3>\n"},
+		{"a heading in a quote", "> ## Quoted\n\n## One\n", "<blockquote>\n<h2 id=\"quoted\">Quoted</h2>\n</blockquote>\n"},
+		{"nothing", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := convert(tc.src)
+			if len(d.Errs) > 0 {
+				t.Fatal(d.Errs)
+			}
+			if got := string(d.HTML[:d.Intro]); got != tc.intro {
+				t.Errorf("intro %q, want %q (HTML %q)", got, tc.intro, d.HTML)
+			}
+		})
+	}
+}

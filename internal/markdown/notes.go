@@ -79,7 +79,7 @@ func (m *Markdown) renderChildren(src []byte, n ast.Node, keep func(ast.Node) bo
 		if keep != nil && !keep(c) {
 			continue
 		}
-		if err := m.md.Renderer().Render(bufWriter{&b}, src, c); err != nil {
+		if err := m.md.Renderer().Render(bufWriter{Buffer: &b}, src, c); err != nil {
 			return nil, err
 		}
 	}

@@ -24,6 +24,7 @@ type view struct {
 
 	Page         *content.Page
 	Body         template.HTML
+	Intro        template.HTML // a guide's text before its first section, shown above the rest
 	TOC          []markdown.Heading
 	TotalMinutes int
 	Families     []family // home page
@@ -67,7 +68,7 @@ type cardData struct {
 // size guesses the length of the page's HTML: its largest parts and room
 // for the layout, so its buffer grows at most once.
 func (v *view) size() int {
-	n := len(v.Body) + 16<<10
+	n := len(v.Intro) + len(v.Body) + 16<<10
 	if v.Library != nil {
 		n += len(v.Library.Filters)
 		for _, s := range v.Library.Sections {

@@ -14,14 +14,14 @@ import (
 // bodyHTML is a page's converted body for its template, not copied: a
 // guide's is tens of kilobytes, and Convert never writes to a Doc's HTML
 // once it has returned it.
-func bodyHTML(doc *markdown.Doc) template.HTML {
-	return template.HTML(unsafe.String(unsafe.SliceData(doc.HTML), len(doc.HTML)))
+func bodyHTML(html []byte) template.HTML {
+	return template.HTML(unsafe.String(unsafe.SliceData(html), len(html)))
 }
 
 func (p *plan) homeView(pg *content.Page, doc *markdown.Doc) (*view, error) {
 	v := p.baseView(pg.Locale, pg.URL)
 	v.Page, v.Title, v.Description = pg, pg.Home.Title, pg.Home.Summary
-	v.Body = bodyHTML(doc)
+	v.Body = bodyHTML(doc.HTML)
 	p.withTranslations(v, p.homes, func(loc string) string { return "/" + loc + "/" })
 	v.Families = p.families(pg.Locale)
 	if err := p.renderCards(pg.Locale, v.Families); err != nil {
@@ -126,7 +126,8 @@ func (p *plan) guideView(pg *content.Page, doc *markdown.Doc) *view {
 	v := p.baseView(pg.Locale, pg.URL)
 	g := pg.Guide
 	v.Page, v.Title, v.Description, v.OGType = pg, g.Title, g.Summary, "article"
-	v.Body = bodyHTML(doc)
+	intro := min(doc.Intro, len(doc.HTML))
+	v.Intro, v.Body = bodyHTML(doc.HTML[:intro]), bodyHTML(doc.HTML[intro:])
 	v.TOC = slices.DeleteFunc(slices.Clone(doc.Headings), func(h markdown.Heading) bool { return h.Level != 2 })
 	v.TotalMinutes = totalMinutes(g)
 	v.Scripts = p.scripts(doc)
