@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // Catalog is the loaded messages of every locale. Safe for concurrent use.
@@ -200,7 +201,7 @@ func (c *Catalog) localize(locale, id string, count []any) string {
 	lc := &i18n.LocalizeConfig{MessageID: id}
 	if len(count) > 0 {
 		lc.PluralCount = count[0]
-		lc.TemplateData = map[string]any{"Count": count[0]}
+		lc.TemplateData = map[string]any{"Count": showCount(locale, count[0])}
 	}
 	loc, ok := c.locs[locale]
 	if !ok {
@@ -235,4 +236,17 @@ func (c *Catalog) Misses() []Miss {
 		return strings.Compare(a.Locale+"\x00"+a.ID, b.Locale+"\x00"+b.ID)
 	})
 	return out
+}
+
+// showCount writes a whole number as the locale groups its digits ("2,400"
+// minutes, "2.400 minuti"); other counts as they are.
+func showCount(locale string, n any) any {
+	if _, ok := n.(int); !ok {
+		return n
+	}
+	tag, err := language.Parse(locale)
+	if err != nil {
+		return n
+	}
+	return message.NewPrinter(tag).Sprintf("%d", n)
 }

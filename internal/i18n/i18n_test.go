@@ -30,7 +30,9 @@ func TestT(t *testing.T) {
 		{"en", "rounds", []any{3}, "3 rounds"},
 		{"it", "rounds", []any{1}, "1 fase"},
 		{"it", "rounds", []any{5}, "5 fasi"},
-		{"it", "rounds", []any{1000000}, "1000000 di fasi"},
+		{"it", "rounds", []any{1000000}, "1.000.000 di fasi"}, // digits grouped as each locale groups them
+		{"en", "rounds", []any{2400}, "2,400 rounds"},
+		{"it", "rounds", []any{2400}, "2.400 fasi"},
 		{"it", "only_en", nil, "English only"},
 		{"it", "absent", nil, "absent"},
 	} {
