@@ -80,9 +80,10 @@ func (c *caseJudge) judge(tc sample.Case, outs []outcome, i int) (Test, bool) {
 	t.Time = o.at - c.startOf(outs, i)
 	t.Actual, t.Error = o.actual, o.err
 	switch {
-	case o.killed:
+	case o.killed: // the run ends with this case: the ones after it never ran
 		t.Verdict = c.death()
 		c.charged = true
+		return t, false
 	case o.err != "" && c.outOfMemory(o.err):
 		t.Verdict = MemoryLimitExceeded
 	case o.err != "":
@@ -128,11 +129,14 @@ func (c caseJudge) death() Verdict {
 			return MemoryLimitExceeded
 		}
 	}
+	if c.outOfMemory(c.stderr) {
+		// Before the CPU time: a runtime that runs out of memory spends
+		// its last moments collecting on every core (V8 does) and can go
+		// over the budget doing it.
+		return MemoryLimitExceeded
+	}
 	if c.overCPU {
 		return TimeLimitExceeded
-	}
-	if c.outOfMemory(c.stderr) {
-		return MemoryLimitExceeded
 	}
 	return RuntimeError
 }

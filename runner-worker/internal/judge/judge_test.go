@@ -58,10 +58,11 @@ func TestVerdicts(t *testing.T) {
 			{"wrong answer", "SELECT name FROM t ORDER BY id DESC;", WrongAnswer, "", all},
 			{"syntax error", "SELEC name FROM t;", CompileError, "syntax error", all},
 			{"runtime error", "SELECT name FROM t ORDER BY id; SELECT abs(-9223372036854775807 - 1);", RuntimeError, "integer overflow", all},
-			{"endless query", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;", TimeLimitExceeded, "", either}, // each case has a shell of its own
+			{"endless query", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c;", TimeLimitExceeded, "", some}, // the case killed ends the run
 			{"memory bomb", "SELECT length(hex(zeroblob(400000000)));", MemoryLimitExceeded, "", all},
 			{"output flood", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x AS name FROM c;", OutputLimitExceeded, "", some},
 			{"shell escape", ".shell echo pwned\nSELECT name FROM t ORDER BY id;", RuntimeError, "", all},
+			{"file system function", "SELECT name FROM \"FSDIR\"('/usr/local/etc');", CompileError, "fsdir() reads the file system", all},
 		},
 	}
 	sampleOf := map[string]string{"python": "double", "javascript": "double", "go": "double", "sql": "rows"}
@@ -153,6 +154,28 @@ func TestDeathAtTheMemoryCeiling(t *testing.T) {
 		c := caseJudge{memory: limit, stderr: tc.stderr, res: sandbox.Result{Status: sandbox.StatusCrashed, PeakMemory: tc.peak}}
 		if got := c.death(); got != tc.want {
 			t.Errorf("crashed at %d of %d bytes, stderr %.40q: %s, want %s", tc.peak, limit, tc.stderr, got, tc.want)
+		}
+	}
+}
+
+// TestDeathOfARuntimeOutOfMemory: a runtime that says it ran out of memory
+// did, though collecting on every core took it over its CPU time (V8), and
+// whether it says so in the words of its heap or of its C++ code.
+func TestDeathOfARuntimeOutOfMemory(t *testing.T) {
+	oom := []string{"heap out of memory", "std::bad_alloc"}
+	for _, tc := range []struct {
+		stderr  string
+		overCPU bool
+		want    Verdict
+	}{
+		{"FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory", true, MemoryLimitExceeded},
+		{"terminate called after throwing an instance of 'std::bad_alloc'\n  what():  std::bad_alloc", false, MemoryLimitExceeded},
+		{"Error: boom", true, TimeLimitExceeded},
+		{"Error: boom", false, RuntimeError},
+	} {
+		c := caseJudge{oom: oom, overCPU: tc.overCPU, stderr: tc.stderr, res: sandbox.Result{Status: sandbox.StatusCrashed}}
+		if got := c.death(); got != tc.want {
+			t.Errorf("stderr %.40q, over CPU %v: %s, want %s", tc.stderr, tc.overCPU, got, tc.want)
 		}
 	}
 }

@@ -76,7 +76,8 @@ func (j *Judge) language(name string) (language, error) {
 			name:  "javascript",
 			files: []string{"harness.js", "candidate.js"}, launcher: "launch.js", launch: nodeLauncher,
 			argv: []string{j.tc.Node, "launch.js"}, start: 500 * time.Millisecond,
-			oom:      []string{"heap out of memory", "Allocation failed", "Out of memory"},
+			// Node's own C++ code, short of memory, aborts with std::bad_alloc.
+			oom:      []string{"heap out of memory", "Allocation failed", "Out of memory", "std::bad_alloc"},
 			heapFlag: "--max-old-space-size=",
 		}, nil
 	case "go":

@@ -17,7 +17,11 @@ import (
 
 // sqlLang runs each case in a fresh in-memory SQLite database: the case's
 // setup, then the candidate's query, through the sqlite3 shell in safe mode
-// (no .shell, .system, .read, ATTACH or extensions) with JSON output. All
+// (no .shell, .system, .read, ATTACH, extensions, readfile or writefile)
+// with JSON output. Safe mode leaves the shell's fsdir(), which lists and
+// reads files: a query that names it is refused before it runs (the sandbox
+// shows it nothing but the system's files and the case's own, but a query
+// has no business with either). All
 // the cases of a run share one sandbox; a script runs the shell once per
 // case and marks where each case's output ends.
 type sqlLang struct{ tc Toolchain }
@@ -41,6 +45,9 @@ exit 0
 `
 
 func (q sqlLang) prepare(_ context.Context, _ Runner, _ *sample.Sample, code string) (sandbox.Spec, compileResult, error) {
+	if strings.Contains(strings.ToLower(code), "fsdir") {
+		return sandbox.Spec{}, compileResult{failed: true, output: "fsdir() reads the file system and is not available: query the case's tables"}, nil
+	}
 	return sandbox.Spec{
 		Argv:  []string{"/bin/sh", "run.sh", q.tc.SQLite},
 		Files: []sandbox.File{{Name: "run.sh", Data: []byte(sqlRunner)}, {Name: "query.sql", Data: []byte(code)}},
