@@ -216,17 +216,17 @@ func (o *overlay) commit() error {
 func (l *Live) reload() (files []string, full bool) {
 	keys := map[string]bool{}
 	for rel := range l.pending {
-		switch kindOf(rel, l.p.s.Locales) {
-		case skipped:
+		kind := kindOf(rel, l.p.s.Locales)
+		if kind == skipped {
 			continue
-		case unknown:
-			return nil, true
 		}
 		st, err := fs.Stat(l.b.cfg.Content, rel)
 		old := l.byFile[l.file(rel)]
 		switch {
 		case err != nil && old == nil:
-			continue // came and went
+			continue // came and went: the temporary file of an atomic save (sed -i, mkstemp)
+		case kind == unknown:
+			return nil, true
 		case err != nil || st.IsDir() || old == nil:
 			return nil, true // removed, replaced by a directory, or new
 		}
@@ -290,9 +290,9 @@ type edit struct {
 
 // edit loads files, derives the new plan and checks it.
 func (l *Live) edit(ctx context.Context, files []string) (*edit, diag.List, bool) {
-	loaded, errs, err := l.load(files)
-	if err != nil {
-		return nil, nil, true // read failed: the file is changing again
+	loaded, errs, full := l.load(files)
+	if full {
+		return nil, nil, true
 	}
 	e := &edit{l: l, repl: map[*content.Page]*content.Page{}}
 	for _, np := range loaded {
@@ -314,18 +314,21 @@ func (l *Live) edit(ctx context.Context, files []string) (*edit, diag.List, bool
 
 // load reads files and loads them as a site of their own, so content.Load
 // checks them (and what spans a guide's versions) by its own rules. The
-// files are read into an fstest.MapFS, a complete in-memory fs.FS.
-func (l *Live) load(files []string) ([]*content.Page, diag.List, error) {
+// files are read into an fstest.MapFS, a complete in-memory fs.FS. full
+// is set when a file could not be read (it is changing again) or its front
+// matter failed: a full build reports all that spoils (the page's body,
+// the links to it), as build and check do.
+func (l *Live) load(files []string) (pages []*content.Page, errs diag.List, full bool) {
 	fsys := fstest.MapFS{}
 	for _, f := range files {
 		data, err := fs.ReadFile(l.b.cfg.Content, f)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, true
 		}
 		fsys[f] = &fstest.MapFile{Data: data}
 	}
 	s, errs := content.Load(fsys, l.b.contentOptions(l.p.s.Locales))
-	return s.Pages, errs, nil
+	return s.Pages, errs, len(s.Invalid) > 0
 }
 
 // derive makes the new plan: the old one's pages with the loaded ones in
