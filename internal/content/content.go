@@ -141,8 +141,12 @@ func (l *loader) pos(p string, line int) diag.Pos {
 }
 
 func (l *loader) visit(p string, d fs.DirEntry, err error) error {
-	if err != nil {
-		l.add(l.pos(p, 1), "%v", err)
+	switch {
+	case err != nil && p == ".": // a directory problem has no line
+		l.add(diag.Pos{File: cmp.Or(l.opts.Root, ".")}, "content directory: %v", unwrapPath(err))
+		return fs.SkipAll
+	case err != nil:
+		l.add(l.pos(p, 1), "%v", unwrapPath(err))
 		return nil
 	}
 	name := d.Name()

@@ -265,3 +265,13 @@ func TestUnreadableFile(t *testing.T) {
 		t.Errorf("errors %v, want %q", errs, want)
 	}
 }
+
+// TestMissingContentDirectory: a content directory that is not there (serve
+// sees it moved away) is a problem of the directory, without a line.
+func TestMissingContentDirectory(t *testing.T) {
+	_, errs := Load(os.DirFS(filepath.Join(t.TempDir(), "gone")), Options{Locales: []string{"en"}, Root: "content"})
+	want := "content: content directory: no such file or directory"
+	if len(errs) == 0 || errs[0].Error() != want {
+		t.Errorf("errors %v, want first %q", errs, want)
+	}
+}

@@ -216,6 +216,9 @@ func (o *overlay) commit() error {
 func (l *Live) reload() (files []string, full bool) {
 	keys := map[string]bool{}
 	for rel := range l.pending {
+		if rel == "." || rel == "" {
+			return nil, true // the content directory itself moved or was replaced
+		}
 		kind := kindOf(rel, l.p.s.Locales)
 		if kind == skipped {
 			continue

@@ -159,6 +159,9 @@ func TestLiveUpdate(t *testing.T) {
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "First version.", "Second version.") },
 			paths: []string{"en/roles/sedAb12Cd", "en/roles/backend-engineer.md.Xa81kQ", be}, want: []string{guideEN},
 		}}},
+		{"the content directory itself moved or was replaced", []step{{
+			edit: func(*testing.T, fstest.MapFS) {}, paths: []string{"."}, full: true,
+		}}},
 		{"a sample edit needs a full build", []step{{
 			edit: func(t *testing.T, f fstest.MapFS) {
 				replaceIn(t, f, "samples/demo/statement.en.md", "doubled", "twice")
