@@ -87,6 +87,12 @@ func (s *Server) Handler() http.Handler {
 	return mux
 }
 
+// shutdownGrace is how long shutting down waits for responses under way
+// before it closes every connection: pages come from memory, so they are
+// quick, while net/http counts a connection that has not sent its request
+// yet (a browser's preconnect) as busy for 5 seconds.
+const shutdownGrace = 500 * time.Millisecond
+
 // Run builds, watches and serves on ln until ctx is done, then shuts down:
 // open event streams are closed first so they cannot hold shutdown up.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
@@ -104,7 +110,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	wg.Go(func() { newRebuilder(s).run(ctx, w) })
 	wg.Go(func() {
 		<-ctx.Done()
-		stop, done := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		stop, done := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
 		defer done()
 		if srv.Shutdown(stop) != nil {
 			srv.Close()

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -70,6 +72,7 @@ type project struct {
 	url    string
 	srv    *Server
 	events chan event
+	stop   func() error // stops the server, with what Run returned
 }
 
 // event is one server-sent event.
@@ -101,15 +104,18 @@ func start(t *testing.T, files map[string]string) *project {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- p.srv.Run(ctx, ln) }()
-	t.Cleanup(func() {
+	p.stop = sync.OnceValue(func() error {
 		cancel()
 		select {
 		case err := <-done:
-			if err != nil {
-				t.Errorf("Run: %v", err)
-			}
+			return err
 		case <-time.After(hang):
-			t.Error("shutdown hung with an event stream open")
+			return errors.New("shutdown hung with an event stream open")
+		}
+	})
+	t.Cleanup(func() {
+		if err := p.stop(); err != nil {
+			t.Errorf("Run: %v", err)
 		}
 	})
 	select {
@@ -465,5 +471,24 @@ func TestEditorNoiseIsNotContent(t *testing.T) {
 	p.reloaded("/en/roles/gamma/")
 	if code, _ := p.get("/en/roles/gamma/"); code != http.StatusOK {
 		t.Errorf("GET /en/roles/gamma/ = %d, want the new guide", code)
+	}
+}
+
+// TestShutdownWithASilentConnection: a connection that never sends a
+// request (a browser's preconnect) does not hold Ctrl-C up; net/http
+// counts it busy for 5 seconds.
+func TestShutdownWithASilentConnection(t *testing.T) {
+	p := start(t, baseContent())
+	conn, err := net.Dial("tcp", strings.TrimPrefix(p.url, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	begin := time.Now()
+	if err := p.stop(); err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(begin); took > 3*time.Second {
+		t.Errorf("shutdown took %v with a silent connection open", took)
 	}
 }
