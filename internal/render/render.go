@@ -98,12 +98,26 @@ func (t *Templates) Page(w io.Writer, locale, name string, data any) error {
 			return fmt.Errorf("no page template %q", name)
 		}
 	}
-	return set.ExecuteTemplate(w, "base", data)
+	return wrap(set.ExecuteTemplate(w, "base", data))
 }
 
 // Partial executes a shared template by its defined name.
 func (t *Templates) Partial(w io.Writer, name string, data any) error {
-	return t.shared.ExecuteTemplate(w, name, data)
+	return wrap(t.shared.ExecuteTemplate(w, name, data))
+}
+
+// ExecError is a template that failed to execute: its file's problem (or a
+// file's that is gone, as a partial it calls), whatever the page's data.
+type ExecError struct{ Err error }
+
+func (e *ExecError) Error() string { return e.Err.Error() }
+func (e *ExecError) Unwrap() error { return e.Err }
+
+func wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &ExecError{err}
 }
 
 // Trees returns every parsed template, for checks that read them (such as

@@ -107,6 +107,9 @@ func (p *plan) checkPageLinks(pg *content.Page, targets anchorLookup) diag.List 
 		if strings.Contains(msg, ": no page ") && p.toDraft(pg.URL, l.Dest) {
 			msg += " (it is a draft, published only with -drafts)"
 		}
+		if file, ok := p.toInvalid(pg.URL, l.Dest); ok && msg != "" && strings.HasPrefix(msg, "broken link ") {
+			msg = "broken link " + l.AsWritten() + ": " + file + " has errors of its own, reported with it"
+		}
 		if msg != "" {
 			errs.Add(diag.Pos{File: pg.File, Line: l.Line, Col: l.Col}, "%s", msg)
 		}
@@ -119,6 +122,26 @@ func (p *plan) toDraft(from, dest string) bool {
 	target, err := resolveLink(from, dest)
 	return err == nil && target != nil &&
 		slices.ContainsFunc(p.drafts, func(d *content.Page) bool { return d.URL == target.Path })
+}
+
+// toInvalid reports whether dest, on the page at from, leads where a page
+// whose front matter failed would be, and names its file: the link is
+// broken for that reason, whatever else it says is missing.
+func (p *plan) toInvalid(from, dest string) (string, bool) {
+	target, err := resolveLink(from, dest)
+	if err != nil || target == nil {
+		return "", false
+	}
+	for _, pg := range p.s.Invalid {
+		url := "/" + pg.Locale + "/"
+		if pg.Kind == content.Guide {
+			url += "roles/" + pg.Key + "/"
+		}
+		if strings.TrimSuffix(target.Path, "index.html") == url {
+			return pg.File, true
+		}
+	}
+	return "", false
 }
 
 // sitePath reports whether dest means the same from any page: a site path

@@ -12,6 +12,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"guides/internal/output"
+
 	"guides/internal/i18n"
 	"guides/internal/render"
 )
@@ -89,4 +91,25 @@ func dirFS(t *testing.T, dir string) fstest.MapFS {
 		t.Fatal(err)
 	}
 	return fsys
+}
+
+// TestMissingPartial: a partial a template calls that no file defines any
+// more is the templates' problem, reported at their directory, not the
+// content's.
+func TestMissingPartial(t *testing.T) {
+	templates := dirFS(t, "../../templates")
+	delete(templates, "home-card.html")
+	cfg := testConfig(fstest.MapFS{
+		"en/_index.md":  {Data: []byte("---\ntitle: H\nsummary: S\n---\n")},
+		"it/_index.md":  {Data: []byte("---\ntitle: H\nsummary: S\n---\n")},
+		"en/roles/x.md": {Data: []byte("---\ntitle: X\nfamily: engineering\nsummary: S\nupdated: 2026-11-22\n---\n")},
+	})
+	cfg.Templates, cfg.TemplatesDir = templates, "templates"
+	b, errs := New(cfg)
+	if len(errs) == 0 {
+		_, errs = b.Build(t.Context(), output.NewMemory())
+	}
+	if len(errs) != 1 || errs[0].Pos.File != "templates" || !strings.Contains(errs[0].Msg, `"home-card"`) {
+		t.Errorf("errors %v, want one at templates naming home-card", errs)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"html/template"
 	"slices"
 	"strings"
@@ -98,10 +99,12 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 }
 
 // runError places what stopped the renderers: a template's error at its
-// template, any other (a write that failed) at the content directory.
+// template (at the templates directory when it has no place, as a call of
+// a template that is gone), any other (a write that failed) at the content
+// directory.
 func (p *plan) runError(err error) *diag.Error {
-	if _, _, _, _, ok := render.Where(err); ok {
-		return p.b.TemplateError(err)
+	if exec, ok := errors.AsType[*render.ExecError](err); ok {
+		return p.b.TemplateError(exec)
 	}
 	return diag.Errorf(diag.Pos{File: p.b.cfg.ContentDir}, "%v", err)
 }
