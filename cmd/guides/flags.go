@@ -178,7 +178,6 @@ func isDir(p string) error {
 	return err
 }
 
-// report prints problems one per line and returns exit status 1.
 // report is the package's report with paths as the user named the
 // directories: under -content ./x/content, "./x/content/en/a.md", where
 // the build joins cleaned paths ("x/content/en/a.md").
@@ -208,6 +207,7 @@ func asGiven(file string, dirs ...string) string {
 	return as + file[len(best):]
 }
 
+// report prints problems one per line and returns exit status 1.
 func report(stderr io.Writer, errs diag.List) int {
 	for _, e := range errs.Sort() {
 		fmt.Fprintln(stderr, e)

@@ -107,8 +107,10 @@ func (p *plan) checkPageLinks(pg *content.Page, targets anchorLookup) diag.List 
 		if strings.Contains(msg, ": no page ") && p.toDraft(pg.URL, l.Dest) {
 			msg += " (it is a draft, published only with -drafts)"
 		}
-		if file, ok := p.toInvalid(pg.URL, l.Dest); ok && msg != "" && strings.HasPrefix(msg, "broken link ") {
-			msg = "broken link " + l.AsWritten() + ": " + file + " has errors of its own, reported with it"
+		if strings.HasPrefix(msg, "broken link ") {
+			if file, ok := p.toInvalid(pg.URL, l.Dest); ok {
+				msg = "broken link " + l.AsWritten() + ": " + file + " has errors of its own, reported with it"
+			}
 		}
 		if msg != "" {
 			errs.Add(diag.Pos{File: pg.File, Line: l.Line, Col: l.Col}, "%s", msg)
@@ -129,7 +131,7 @@ func (p *plan) toDraft(from, dest string) bool {
 // broken for that reason, whatever else it says is missing.
 func (p *plan) toInvalid(from, dest string) (string, bool) {
 	target, err := resolveLink(from, dest)
-	if err != nil || target == nil {
+	if err != nil || target == nil || len(p.s.Invalid) == 0 {
 		return "", false
 	}
 	for _, pg := range p.s.Invalid {
@@ -251,8 +253,8 @@ func (a anchorEdits) renderedIDs(url string) map[string]bool { return a.base.ren
 // anchors lists every page and file a build writes, from its jobs: a
 // content page with the IDs it will have; a reader page (a kit, the
 // library, search) with nil, its IDs coming from many pages and known only
-// once it is rendered (readerAnchors); the other pages with their layout's; and the files the build
-// adds beside the pages.
+// once it is rendered (readerAnchors); the other pages with their layout's;
+// and the files the build adds beside the pages.
 func (p *plan) anchors(jobs []job) anchors {
 	out := anchors{"/sitemap.xml": {}, "/robots.txt": {}}
 	for _, loc := range p.s.Locales {
