@@ -167,6 +167,9 @@ func (l *loader) visit(p string, d fs.DirEntry, err error) error {
 		return nil
 	case d.IsDir():
 		return nil // files are checked one by one, so each error names a file
+	case d.Type()&fs.ModeSymlink != 0 && linksDir(l.fsys, p): // a directory problem has no line
+		l.add(diag.Pos{File: path.Join(l.opts.Root, p)}, "a symbolic link to a directory, which the build does not follow: make it a directory, or link its files one by one")
+		return nil
 	case !slices.Contains(l.opts.Locales, top):
 		if top == p && (name == "go.mod" || name == "README.md") {
 			return nil
@@ -549,4 +552,10 @@ func unwrapPath(err error) error {
 		return perr.Err
 	}
 	return err
+}
+
+// linksDir reports whether the symbolic link at p leads to a directory.
+func linksDir(fsys fs.FS, p string) bool {
+	st, err := fs.Stat(fsys, p)
+	return err == nil && st.IsDir()
 }

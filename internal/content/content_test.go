@@ -275,3 +275,23 @@ func TestMissingContentDirectory(t *testing.T) {
 		t.Errorf("errors %v, want first %q", errs, want)
 	}
 }
+
+// TestLinkedDirectory: a locale directory that is a symbolic link is not
+// followed, and says so, rather than pass for a stray file.
+func TestLinkedDirectory(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "en"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "en", "_index.md"), []byte("---\ntitle: H\nsummary: S\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(dir, "it")); err != nil {
+		t.Fatal(err)
+	}
+	_, errs := Load(os.DirFS(dir), Options{Locales: []string{"en", "it"}, Root: "content"})
+	want := "content/it: a symbolic link to a directory, which the build does not follow: make it a directory, or link its files one by one"
+	if len(errs) != 1 || errs[0].Error() != want {
+		t.Errorf("errors %v, want %q", errs, want)
+	}
+}
