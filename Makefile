@@ -36,19 +36,24 @@ check: build
 	$(BIN)/guides check
 
 # Build the site, then serve it on :1313 with the runner on :8090; Ctrl-C stops both.
+# A content error does not stop it: serve shows the problems on every page
+# until they are fixed, so public/ is built when it can be, not required.
 # (A trap that ran `kill 0` sent itself TERM again and again: the shell died
 # of a segmentation fault on every Ctrl-C.)
 # Both servers run in the background of one shell, which waits for them:
 # a wait, unlike a command in the foreground, returns at once on Ctrl-C or
 # on the SIGTERM that make passes on (an IDE's stop button), and the trap
 # stops both. When serve exits by itself (port taken), the runner stops too.
-run: site runner-deps
+run: build runner-deps
+	@$(BIN)/guides build -base-url $(SITE) -runner-url $(RUNNER) || echo "guides build failed (above): serving anyway, every page shows the problems until they are fixed"
 	@runner=; serve=; \
 	stop() { kill $$serve $$runner 2>/dev/null; wait $$serve $$runner 2>/dev/null; serve=; runner=; }; \
 	trap 'stop; exit 130' INT; trap 'stop; exit 143' TERM; trap stop EXIT; \
 	if [ -x $(BIN)/runner-worker ]; then \
 		$(BIN)/runner-worker -addr 127.0.0.1:8090 -samples content/samples -origin $(SITE) -origin http://127.0.0.1:1313 & \
 		runner=$$!; \
+		sleep 1; \
+		if ! kill -0 $$runner 2>/dev/null; then echo "runner-worker did not start (above): try blocks could not run code"; exit 1; fi; \
 	fi; \
 	echo "site: $(SITE)/  runner: $(RUNNER)"; \
 	$(BIN)/guides serve -addr 127.0.0.1:1313 & \
