@@ -36,6 +36,21 @@
 // calls the candidate on each in order and writes one JSON line per case to
 // file descriptor 3: {"actual": <value>} or {"error": "<text>"}. Whatever the
 // candidate prints goes to stdout and stderr. Expected values never reach it.
+//
+// The candidate's code sits beside the harness as candidate.<ext>:
+//
+//	python      the harness imports it: import candidate
+//	javascript  the harness requires it: require('./candidate.js'), which exports what it defines
+//	go          it shares package main with the harness (harness.go has main), so the
+//	            harness's own names take a prefix that no candidate would use
+//
 // For sql there is no harness: each case's input is {"setup": "<sql>"}; the
-// runner runs setup then the candidate's query in sqlite3 and compares rows.
+// runner runs setup then the candidate's query in sqlite3 and compares its
+// rows with expected, a list of rows written as mappings of column to value:
+//
+//	expected:
+//	  - {id: 1, email: ana@example.com}
+//
+// content/samples/rate-limiter (go, python, javascript) and onboarding-query
+// (sql) are complete examples to start from.
 package sample
