@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -99,6 +100,9 @@ func (c *Catalog) loadFile(fsys fs.FS, name string) error {
 	}
 	mf, err := c.bundle.ParseMessageFileBytes(buf, name)
 	if err != nil {
+		if fe := strayKey(name, buf, err); fe != nil {
+			return fe
+		}
 		return fileError(name, err)
 	}
 	loc := strings.TrimSuffix(path.Base(name), ".toml")
@@ -135,6 +139,31 @@ func fileError(name string, err error) error {
 		return &FileError{File: name, Line: perr.Position.Line, Col: perr.Position.Col, Msg: perr.Message}
 	}
 	return &FileError{File: name, Msg: err.Error()}
+}
+
+var mixedKeys = regexp.MustCompile(`mixed with unreserved keys \[([^\] ]+)`)
+
+// strayKey explains go-i18n's "reserved keys [other] mixed with unreserved
+// keys [x]": a plain message written below a table (appended to the file,
+// say) belongs to that table in TOML. It is at x's line, or nil for other
+// errors.
+func strayKey(name string, buf []byte, err error) *FileError {
+	m := mixedKeys.FindStringSubmatch(err.Error())
+	if m == nil {
+		return nil
+	}
+	table, tableLine := "", 0
+	for i, line := range strings.Split(string(buf), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
+			table, tableLine = strings.Trim(line, "[] "), i+1
+		}
+		if key, _, ok := strings.Cut(line, "="); ok && strings.TrimSpace(key) == m[1] && table != "" {
+			return &FileError{File: name, Line: i + 1, Msg: fmt.Sprintf("message %q is inside the table [%s] that starts on line %d: "+
+				"move it above the first [table], or give it a table of its own ([%s] with other = \"...\")", m[1], table, tableLine, m[1])}
+		}
+	}
+	return nil
 }
 
 // localizeOnce caches every message that needs no count in every locale:

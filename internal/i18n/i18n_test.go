@@ -69,3 +69,15 @@ func TestLoadErrorsHaveLines(t *testing.T) {
 		t.Errorf("Load = %v, want it.toml:2:5: expected value but found '=' instead", err)
 	}
 }
+
+// TestMessageBelowATable: a plain message appended below a plural table
+// belongs to that table in TOML; the error says so, at the message's line.
+func TestMessageBelowATable(t *testing.T) {
+	_, err := Load(fstest.MapFS{
+		"en.toml": {Data: []byte("hello = \"Hello\"\n[rounds]\none = \"{{.Count}} round\"\nother = \"{{.Count}} rounds\"\nfamily_quality = \"Quality\"\n")},
+	}, "en")
+	want := `en.toml:5: message "family_quality" is inside the table [rounds] that starts on line 2: move it above the first [table], or give it a table of its own ([family_quality] with other = "...")`
+	if err == nil || err.Error() != want {
+		t.Errorf("Load = %v, want %s", err, want)
+	}
+}
