@@ -143,7 +143,7 @@ func (p *plan) readerBase(j job) *view {
 		switch {
 		case ok:
 		case j.template == tmplKit:
-			url = "/" + loc + "/roles/" + j.key + "/"
+			url = keyURL(loc, j.key)
 		default:
 			url = "/" + loc + "/questions/"
 		}

@@ -130,14 +130,17 @@ func (p *plan) toDraft(from, dest string) bool {
 // whose front matter failed would be, and names its file: the link is
 // broken for that reason, whatever else it says is missing.
 func (p *plan) toInvalid(from, dest string) (string, bool) {
+	if len(p.s.Invalid) == 0 {
+		return "", false
+	}
 	target, err := resolveLink(from, dest)
-	if err != nil || target == nil || len(p.s.Invalid) == 0 {
+	if err != nil || target == nil {
 		return "", false
 	}
 	for _, pg := range p.s.Invalid {
 		url := "/" + pg.Locale + "/"
 		if pg.Kind == content.Guide {
-			url += "roles/" + pg.Key + "/"
+			url = keyURL(pg.Locale, pg.Key)
 		}
 		if strings.TrimSuffix(target.Path, "index.html") == url {
 			return pg.File, true

@@ -88,7 +88,7 @@ func (p *plan) card(loc, key string) (string, card) {
 	if pg == nil {
 		pg, untranslated = p.anyVersion(key), true
 	}
-	url := "/" + loc + "/roles/" + key + "/"
+	url := keyURL(loc, key)
 	if !untranslated {
 		url = pg.URL
 	}
@@ -131,7 +131,7 @@ func (p *plan) guideView(pg *content.Page, doc *markdown.Doc) *view {
 	v.TOC = slices.DeleteFunc(slices.Clone(doc.Headings), func(h markdown.Heading) bool { return h.Level != 2 })
 	v.TotalMinutes = totalMinutes(g)
 	v.Scripts = p.scripts(doc)
-	p.withTranslations(v, p.byKey[pg.Key], func(loc string) string { return "/" + loc + "/roles/" + pg.Key + "/" })
+	p.withTranslations(v, p.byKey[pg.Key], func(loc string) string { return keyURL(loc, pg.Key) })
 	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "Article", "headline": g.Title,
 		"description": g.Summary, "inLanguage": pg.Locale, "dateModified": g.Updated.String(), "url": v.Canonical,
 		"keywords": g.Stack, "isPartOf": map[string]any{"@type": "WebSite", "name": v.T("site_name"), "url": p.abs("/" + pg.Locale + "/")}}
@@ -141,13 +141,13 @@ func (p *plan) guideView(pg *content.Page, doc *markdown.Doc) *view {
 // untranslatedView is the page a locale shows for a guide it lacks.
 func (p *plan) untranslatedView(loc, key string) *view {
 	orig := p.anyVersion(key)
-	url := "/" + loc + "/roles/" + key + "/"
+	url := keyURL(loc, key)
 	v := p.baseView(loc, url)
 	// The head speaks the page's language; the heading names the guide as written.
 	v.Title, v.Description, v.NoIndex = orig.Guide.Title+" · "+v.T("not_translated_badge"), v.T("not_translated_lead"), true
 	v.Heading, v.TitleLang = orig.Guide.Title, orig.Locale
 	v.Canonical = p.abs(orig.URL)
-	p.withTranslations(v, p.byKey[key], func(l string) string { return "/" + l + "/roles/" + key + "/" })
+	p.withTranslations(v, p.byKey[key], func(l string) string { return keyURL(l, key) })
 	for _, l := range p.s.Locales {
 		if pg := p.byKey[key][l]; pg != nil {
 			v.Originals = append(v.Originals, link{Lang: l, URL: pg.URL, Name: p.b.cat.T(l, "language_name"), Title: pg.Guide.Title})

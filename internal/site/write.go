@@ -284,9 +284,14 @@ func (p *plan) guideJob(loc, key string) job {
 	if pg := p.byKey[key][loc]; pg != nil {
 		return job{file: fileOf(pg.URL), url: pg.URL, template: "guide", src: pg, locale: loc}
 	}
-	url := "/" + loc + "/roles/" + key + "/"
+	url := keyURL(loc, key)
 	return job{file: fileOf(url), url: url, template: "untranslated", key: key, locale: loc}
 }
+
+// keyURL is where a guide's page is in a locale by its key: the locale's
+// placeholder for a guide it lacks, and the page a guide without a slug of
+// its own gets.
+func keyURL(loc, key string) string { return "/" + loc + "/roles/" + key + "/" }
 
 func fileOf(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
 
