@@ -12,16 +12,17 @@ import (
 
 // allowed lists, for each package, the project packages it may import.
 var allowed = map[string][]string{
-	"guides/internal/diag":     {},
-	"guides/internal/yamlfile": {},
-	"guides/internal/sample":   {"diag", "yamlfile"},
-	"guides/internal/content":  {"diag", "yamlfile", "sample"},
-	"guides/internal/markdown": {"diag"},
-	"guides/internal/i18n":     {},
-	"guides/internal/render":   {},
-	"guides/internal/assets":   {"diag"},
-	"guides/internal/output":   {},
-	"guides/internal/site":     {"diag", "yamlfile", "sample", "content", "markdown", "i18n", "render", "assets", "output"},
+	"guides/internal/diag":      {},
+	"guides/internal/yamlfile":  {},
+	"guides/internal/sample":    {"diag", "yamlfile"},
+	"guides/internal/content":   {"diag", "yamlfile", "sample"},
+	"guides/internal/markdown":  {"diag"},
+	"guides/internal/i18n":      {},
+	"guides/internal/render":    {},
+	"guides/internal/assets":    {"diag"},
+	"guides/internal/output":    {},
+	"guides/internal/hugepages": {},
+	"guides/internal/site":      {"diag", "yamlfile", "sample", "content", "markdown", "i18n", "render", "assets", "output"},
 }
 
 // generatorOnly are packages runner-worker must never import.

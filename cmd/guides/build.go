@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"guides/internal/hugepages"
 	"guides/internal/output"
 	"guides/internal/site"
 )
@@ -46,6 +47,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	cfg := c.config()
 	cfg.BaseURL, cfg.RunnerURL, cfg.Minify, cfg.Drafts = *baseURL, *runner, *minify, *drafts
+	start := time.Now()
 	if os.Getenv("GOGC") == "" {
 		// A build allocates many times the heap it keeps, so it collects
 		// a third as often as Go's default: at 10,000 guides, 300 against
@@ -53,7 +55,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// for a peak of 1.25 GB against 0.95 GB, a quarter of Hugo's.
 		debug.SetGCPercent(300)
 	}
-	start := time.Now()
+	// At 10,000 guides: 12,000 page faults instead of 280,000, and 8.4 to
+	// 8.9 s instead of 10.8 to 11.8 s (3 runs each, 2 cores).
+	hugepages.Prefer(heapAdvice)
 	b, errs := site.New(cfg)
 	if len(errs) > 0 {
 		return c.report(stderr, errs)
@@ -89,6 +93,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fmt.Fprintf(stdout, "built %d pages into %s in %s\n", len(res.Pages), *out, time.Since(start).Round(time.Millisecond))
 	return 0
 }
+
+// heapAdvice is how much of the heap build and check ask huge pages for
+// (package hugepages): about what a build of 10,000 guides peaks at.
+const heapAdvice = 1 << 30
 
 // defaultSearchCache is guides/search in the user's cache directory, or ""
 // (no cache) when there is none, as without $HOME.

@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"guides/internal/diag"
+	"guides/internal/hugepages"
 	"guides/internal/output"
 	"guides/internal/sample"
 	"guides/internal/site"
@@ -45,6 +46,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if errs := c.checkDirs(); len(errs) > 0 {
 		return c.report(stderr, errs)
 	}
+	hugepages.Prefer(heapAdvice)
 	cfg := c.config()
 	b, errs := site.New(cfg)
 	if len(errs) > 0 {

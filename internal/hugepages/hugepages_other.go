@@ -1,0 +1,6 @@
+//go:build !linux
+
+package hugepages
+
+// Prefer does nothing on systems other than Linux; it returns 0.
+func Prefer(max int) int { return 0 }
