@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 )
@@ -72,11 +73,7 @@ func splitSitemap(urls []smURL, root string, maxURLs, maxBytes int) (map[string]
 			files[name] = part
 			index.Sitemaps = append(index.Sitemaps, smLocation{Loc: root + name, LastMod: newestMod(urls[i*per : min((i+1)*per, len(urls))])})
 		}
-		out, err := encodeXML(index)
-		if err != nil {
-			return nil, err
-		}
-		files["sitemap.xml"] = out
+		files["sitemap.xml"] = index.encode()
 		return files, nil
 	}
 	return nil, fmt.Errorf("sitemap: a single page's entry is over %d bytes", maxBytes)
@@ -87,10 +84,7 @@ func splitSitemap(urls []smURL, root string, maxURLs, maxBytes int) (map[string]
 func encodeParts(urls []smURL, per, maxBytes int) ([][]byte, bool, error) {
 	var parts [][]byte
 	for start := 0; start == 0 || start < len(urls); start += per {
-		out, err := encodeXML(urlset{NS: sitemapNS, XHTML: xhtmlNS, URLs: urls[start:min(start+per, len(urls))]})
-		if err != nil {
-			return nil, false, err
-		}
+		out := urlset{NS: sitemapNS, XHTML: xhtmlNS, URLs: urls[start:min(start+per, len(urls))]}.encode()
 		if len(out) > maxBytes {
 			return nil, false, nil
 		}
@@ -99,12 +93,74 @@ func encodeParts(urls []smURL, per, maxBytes int) ([][]byte, bool, error) {
 	return parts, true, nil
 }
 
-func encodeXML(v any) ([]byte, error) {
-	out, err := xml.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return nil, err
+// The encoders below write what xml.MarshalIndent(v, "", "  ") writes
+// after xml.Header (TestSitemapEncodersMatchEncodingXML holds them to it):
+// by reflection it took a core a quarter of a second for 30,000 URLs.
+
+func (s urlset) encode() []byte {
+	var b bytes.Buffer
+	b.Grow(len(s.URLs) * 512)
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="`)
+	xml.EscapeText(&b, []byte(s.NS))
+	b.WriteString(`" xmlns:xhtml="`)
+	xml.EscapeText(&b, []byte(s.XHTML))
+	b.WriteString(`">`)
+	for _, u := range s.URLs {
+		b.WriteString("\n  <url>")
+		element(&b, "\n    ", "loc", u.Loc)
+		if u.LastMod != "" {
+			element(&b, "\n    ", "lastmod", u.LastMod)
+		}
+		for _, l := range u.Links {
+			b.WriteString("\n    <xhtml:link rel=\"")
+			xml.EscapeText(&b, []byte(l.Rel))
+			b.WriteString(`" hreflang="`)
+			xml.EscapeText(&b, []byte(l.HrefLang))
+			b.WriteString(`" href="`)
+			xml.EscapeText(&b, []byte(l.Href))
+			b.WriteString(`"></xhtml:link>`)
+		}
+		b.WriteString("\n  </url>")
 	}
-	return append([]byte(xml.Header), append(out, '\n')...), nil
+	if len(s.URLs) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func (s sitemapIndex) encode() []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<sitemapindex xmlns="`)
+	xml.EscapeText(&b, []byte(s.NS))
+	b.WriteString(`">`)
+	for _, m := range s.Sitemaps {
+		b.WriteString("\n  <sitemap>")
+		element(&b, "\n    ", "loc", m.Loc)
+		if m.LastMod != "" {
+			element(&b, "\n    ", "lastmod", m.LastMod)
+		}
+		b.WriteString("\n  </sitemap>")
+	}
+	if len(s.Sitemaps) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("</sitemapindex>\n")
+	return b.Bytes()
+}
+
+// element writes indent and <name>text</name>.
+func element(b *bytes.Buffer, indent, name, text string) {
+	b.WriteString(indent)
+	b.WriteByte('<')
+	b.WriteString(name)
+	b.WriteByte('>')
+	xml.EscapeText(b, []byte(text))
+	b.WriteString("</")
+	b.WriteString(name)
+	b.WriteByte('>')
 }
 
 // newestMod is the latest lastmod of urls: ISO dates order as text.

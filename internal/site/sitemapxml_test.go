@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"maps"
@@ -93,11 +94,44 @@ func TestSitemapReportsAnEntryOverTheByteLimit(t *testing.T) {
 
 func mustEncode(t *testing.T, urls []smURL) []byte {
 	t.Helper()
-	out, err := encodeXML(urlset{NS: sitemapNS, XHTML: xhtmlNS, URLs: urls})
+	return urlset{NS: sitemapNS, XHTML: xhtmlNS, URLs: urls}.encode()
+}
+
+func TestSitemapEncodersMatchEncodingXML(t *testing.T) {
+	odd := "https://example.org/it/ruoli/perché-è-importante/?a=1&b=<2>\"'\t\n"
+	sets := map[string]urlset{
+		"empty": {},
+		"one":   {URLs: []smURL{{Loc: "https://example.org/en/"}}},
+		"full": {URLs: []smURL{
+			{Loc: odd, LastMod: "2026-12-04", Links: []smLink{{Rel: "alternate", HrefLang: "it", Href: odd}, {Rel: "alternate", HrefLang: "x-default", Href: "https://example.org/en/"}}},
+			{Loc: "https://example.org/en/roles/x/", LastMod: "2026-01-02"},
+		}},
+	}
+	for name, set := range sets {
+		set.NS, set.XHTML = sitemapNS, xhtmlNS
+		if got, want := set.encode(), marshal(t, set); !bytes.Equal(got, want) {
+			t.Errorf("%s urlset:\n got %s\nwant %s", name, got, want)
+		}
+	}
+	for name, index := range map[string]sitemapIndex{
+		"empty": {},
+		"two":   {Sitemaps: []smLocation{{Loc: odd, LastMod: "2026-12-04"}, {Loc: "https://example.org/sitemap-2.xml"}}},
+	} {
+		index.NS = sitemapNS
+		if got, want := index.encode(), marshal(t, index); !bytes.Equal(got, want) {
+			t.Errorf("%s index:\n got %s\nwant %s", name, got, want)
+		}
+	}
+}
+
+// marshal is what encoding/xml writes for v, as a sitemap file.
+func marshal(t *testing.T, v any) []byte {
+	t.Helper()
+	out, err := xml.MarshalIndent(v, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return append([]byte(xml.Header), append(out, '\n')...)
 }
 
 func decodeURLs(t *testing.T, data []byte) []string {
