@@ -96,7 +96,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // heapAdvice is how much of the heap build and check ask huge pages for
 // (package hugepages): what a build of 10,000 guides peaks at, with room.
-const heapAdvice = 2 << 30
+const heapAdvice int64 = 2 << 30
 
 // defaultSearchCache is guides/search in the user's cache directory, or ""
 // (no cache) when there is none, as without $HOME.

@@ -13,27 +13,28 @@ import (
 )
 
 // Prefer advises huge pages for the first max bytes of heap the program
-// will use, or an eighth of the machine's memory if that is less, when the
-// system gives huge pages only to memory advised so. It returns how many
-// bytes it advised: 0 when THP is "always" (the runtime's heap has them
-// already) or "never", when the system refuses to overcommit memory (the
-// chunks would be charged though never used), or when GODEBUG has
-// disablethp=1. Call it once, early, from the main goroutine.
-func Prefer(max int) int {
+// will use, or less: an eighth of the machine's memory, a quarter of the
+// program's memory limit (GOMEMLIMIT). It returns how many bytes it
+// advised: 0 when THP is "always" (the runtime's heap has them already) or
+// "never", when the system refuses to overcommit memory (the chunks would
+// be charged though never used), or when GODEBUG has disablethp=1. Call it
+// once, early, from the main goroutine.
+func Prefer(max int64) int64 {
 	if !advisable() {
 		return 0
 	}
 	var info unix.Sysinfo_t
 	if unix.Sysinfo(&info) == nil {
-		max = min(max, int(uint64(info.Totalram)*uint64(info.Unit)/8))
+		max = min(max, int64(uint64(info.Totalram)*uint64(info.Unit)/8))
 	}
+	max = min(max, debug.SetMemoryLimit(-1)/4)
 	if max < chunk {
 		return 0
 	}
 	// The chunks must not be live when a collection sets the heap's goal:
 	// the goal would be four times a gigabyte the build never uses.
 	gc := debug.SetGCPercent(-1)
-	n := advise(max / chunk)
+	n := advise(int(max / chunk))
 	debug.SetGCPercent(gc)
 	runtime.GC()
 	return n
@@ -55,7 +56,7 @@ func advisable() bool {
 
 // advise allocates n chunks, advises each run of adjacent ones and returns
 // the bytes advised. The chunks are garbage when it returns.
-func advise(n int) int {
+func advise(n int) int64 {
 	chunks := make([][]byte, n)
 	starts := make([]uintptr, n)
 	for i := range chunks {
@@ -63,7 +64,7 @@ func advise(n int) int {
 		starts[i] = uintptr(unsafe.Pointer(unsafe.SliceData(chunks[i])))
 	}
 	slices.Sort(starts)
-	advised := 0
+	var advised int64
 	for i := 0; i < n; {
 		j := i + 1
 		for j < n && starts[j] == starts[j-1]+chunk {
@@ -71,7 +72,7 @@ func advise(n int) int {
 		}
 		size := uintptr(j-i) * chunk
 		if _, _, errno := unix.Syscall(unix.SYS_MADVISE, starts[i], size, unix.MADV_HUGEPAGE); errno == 0 {
-			advised += int(size)
+			advised += int64(size)
 		}
 		i = j
 	}

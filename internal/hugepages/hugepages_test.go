@@ -7,13 +7,14 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
 	"strings"
 	"testing"
 )
 
-const size = 256 << 20
+const size int64 = 256 << 20
 
 // TestPreferAdvisesWithoutTouching runs in a process of its own: Prefer
 // is for a program's start, when the heap has not yet freed much memory
@@ -37,7 +38,7 @@ func TestPreferAdvisesWithoutTouching(t *testing.T) {
 	if grown := residentKiB(t) - before; grown > 16<<10 {
 		t.Errorf("resident memory grew by %d KiB: the chunks were touched", grown)
 	}
-	if advised := advisedKiB(t); advised < size>>10 {
+	if advised := advisedKiB(t); int64(advised) < size>>10 {
 		t.Errorf("/proc/self/smaps has %d KiB with the hg flag, want at least %d", advised, size>>10)
 	}
 	if goal := heapGoal(); goal > 64<<20 {
@@ -103,4 +104,15 @@ func heapGoal() uint64 {
 	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
 	metrics.Read(s)
 	return s[0].Value.Uint64()
+}
+
+func TestPreferStaysUnderTheMemoryLimit(t *testing.T) {
+	if !advisable() {
+		t.Skip("transparent huge pages are not left to advice here (or overcommit is strict)")
+	}
+	const limit = 64 << 20
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+	if got := Prefer(size); got > limit/4 {
+		t.Errorf("with a 64 MiB memory limit, Prefer advised %d MiB", got>>20)
+	}
 }
