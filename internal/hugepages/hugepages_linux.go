@@ -32,7 +32,7 @@ func Prefer(max int64) int64 {
 		return 0
 	}
 	// The chunks must not be live when a collection sets the heap's goal:
-	// the goal would be four times a gigabyte the build never uses.
+	// the goal would be a multiple of memory the program never uses.
 	gc := debug.SetGCPercent(-1)
 	n := advise(int(max / chunk))
 	debug.SetGCPercent(gc)
