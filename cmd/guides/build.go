@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"guides/internal/hugepages"
 	"guides/internal/output"
 	"guides/internal/site"
 )
@@ -55,9 +54,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		// for a peak of 1.25 GB against 0.95 GB, a quarter of Hugo's.
 		debug.SetGCPercent(300)
 	}
-	// At 10,000 guides: 12,000 page faults instead of 280,000, and 8.4 to
-	// 8.9 s instead of 10.8 to 11.8 s (3 runs each, 2 cores).
-	hugepages.Prefer(heapAdvice)
 	b, errs := site.New(cfg)
 	if len(errs) > 0 {
 		return c.report(stderr, errs)
@@ -93,10 +89,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fmt.Fprintf(stdout, "built %d pages into %s in %s\n", len(res.Pages), *out, time.Since(start).Round(time.Millisecond))
 	return 0
 }
-
-// heapAdvice is how much of the heap build and check ask huge pages for
-// (package hugepages): what a build of 10,000 guides peaks at, with room.
-const heapAdvice int64 = 2 << 30
 
 // defaultSearchCache is guides/search in the user's cache directory, or ""
 // (no cache) when there is none, as without $HOME.

@@ -16,7 +16,6 @@ import (
 	"strings"
 
 	"guides/internal/diag"
-	"guides/internal/hugepages"
 	"guides/internal/output"
 	"guides/internal/sample"
 	"guides/internal/site"
@@ -46,7 +45,6 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if errs := c.checkDirs(); len(errs) > 0 {
 		return c.report(stderr, errs)
 	}
-	hugepages.Prefer(heapAdvice)
 	cfg := c.config()
 	b, errs := site.New(cfg)
 	if len(errs) > 0 {

@@ -13,14 +13,26 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"guides/internal/hugepages"
 )
 
 func main() {
+	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") {
+		// At 10,000 guides a build then takes 13,000 page faults instead
+		// of 280,000, and 8.4 to 8.9 s instead of 10.8 to 11.8 s (3 runs
+		// each, 2 cores). Once per process: the heap is the process's.
+		hugepages.Prefer(heapAdvice)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
+
+// heapAdvice is how much of the heap build and check ask huge pages for
+// (package hugepages): what a build of 10,000 guides peaks at, with room.
+const heapAdvice int64 = 2 << 30
 
 const usage = `usage: guides <command> [flags]
 
