@@ -100,61 +100,79 @@ func encodeParts(urls []smURL, per, maxBytes int) ([][]byte, bool, error) {
 func (s urlset) encode() []byte {
 	var b bytes.Buffer
 	b.Grow(len(s.URLs) * 512)
-	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="`)
-	xml.EscapeText(&b, []byte(s.NS))
-	b.WriteString(`" xmlns:xhtml="`)
-	xml.EscapeText(&b, []byte(s.XHTML))
-	b.WriteString(`">`)
+	openRoot(&b, "urlset", "xmlns", s.NS, "xmlns:xhtml", s.XHTML)
 	for _, u := range s.URLs {
-		b.WriteString("\n  <url>")
-		element(&b, "\n    ", "loc", u.Loc)
-		if u.LastMod != "" {
-			element(&b, "\n    ", "lastmod", u.LastMod)
-		}
+		openEntry(&b, "url", u.Loc, u.LastMod)
 		for _, l := range u.Links {
-			b.WriteString("\n    <xhtml:link rel=\"")
-			xml.EscapeText(&b, []byte(l.Rel))
-			b.WriteString(`" hreflang="`)
-			xml.EscapeText(&b, []byte(l.HrefLang))
-			b.WriteString(`" href="`)
-			xml.EscapeText(&b, []byte(l.Href))
-			b.WriteString(`"></xhtml:link>`)
+			b.WriteString("\n    <xhtml:link")
+			attr(&b, "rel", l.Rel)
+			attr(&b, "hreflang", l.HrefLang)
+			attr(&b, "href", l.Href)
+			b.WriteString("></xhtml:link>")
 		}
 		b.WriteString("\n  </url>")
 	}
-	if len(s.URLs) > 0 {
-		b.WriteString("\n")
-	}
-	b.WriteString("</urlset>\n")
+	closeRoot(&b, "urlset", len(s.URLs))
 	return b.Bytes()
 }
 
 func (s sitemapIndex) encode() []byte {
 	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	b.WriteString(`<sitemapindex xmlns="`)
-	xml.EscapeText(&b, []byte(s.NS))
-	b.WriteString(`">`)
+	openRoot(&b, "sitemapindex", "xmlns", s.NS)
 	for _, m := range s.Sitemaps {
-		b.WriteString("\n  <sitemap>")
-		element(&b, "\n    ", "loc", m.Loc)
-		if m.LastMod != "" {
-			element(&b, "\n    ", "lastmod", m.LastMod)
-		}
+		openEntry(&b, "sitemap", m.Loc, m.LastMod)
 		b.WriteString("\n  </sitemap>")
 	}
-	if len(s.Sitemaps) > 0 {
-		b.WriteString("\n")
-	}
-	b.WriteString("</sitemapindex>\n")
+	closeRoot(&b, "sitemapindex", len(s.Sitemaps))
 	return b.Bytes()
 }
 
-// element writes indent and <name>text</name>.
-func element(b *bytes.Buffer, indent, name, text string) {
-	b.WriteString(indent)
+// openRoot writes the XML header and the root's start tag, with attrs as
+// name, value pairs.
+func openRoot(b *bytes.Buffer, tag string, attrs ...string) {
+	b.WriteString(xml.Header)
 	b.WriteByte('<')
+	b.WriteString(tag)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		attr(b, attrs[i], attrs[i+1])
+	}
+	b.WriteByte('>')
+}
+
+// closeRoot writes the root's end tag, on a line of its own after entries.
+func closeRoot(b *bytes.Buffer, tag string, entries int) {
+	if entries > 0 {
+		b.WriteByte('\n')
+	}
+	b.WriteString("</")
+	b.WriteString(tag)
+	b.WriteString(">\n")
+}
+
+// openEntry writes an entry's start tag (<url>, <sitemap>), its loc and
+// its lastmod if it has one.
+func openEntry(b *bytes.Buffer, tag, loc, lastMod string) {
+	b.WriteString("\n  <")
+	b.WriteString(tag)
+	b.WriteByte('>')
+	element(b, "loc", loc)
+	if lastMod != "" {
+		element(b, "lastmod", lastMod)
+	}
+}
+
+// attr writes ` name="value"`.
+func attr(b *bytes.Buffer, name, value string) {
+	b.WriteByte(' ')
+	b.WriteString(name)
+	b.WriteString(`="`)
+	xml.EscapeText(b, []byte(value))
+	b.WriteByte('"')
+}
+
+// element writes <name>text</name> on a line of its own in an entry.
+func element(b *bytes.Buffer, name, text string) {
+	b.WriteString("\n    <")
 	b.WriteString(name)
 	b.WriteByte('>')
 	xml.EscapeText(b, []byte(text))
