@@ -12,29 +12,29 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Prefer advises huge pages for the first max bytes of heap the program
-// will use, or less: an eighth of the machine's memory, a quarter of the
+// Prefer advises huge pages for the first size bytes of heap the program
+// will use, or fewer: an eighth of the machine's memory, a quarter of the
 // program's memory limit (GOMEMLIMIT). It returns how many bytes it
 // advised: 0 when THP is "always" (the runtime's heap has them already) or
 // "never", when the system refuses to overcommit memory (the chunks would
 // be charged though never used), or when GODEBUG has disablethp=1. Call it
 // once, early, from the main goroutine.
-func Prefer(max int64) int64 {
+func Prefer(size int64) int64 {
 	if !advisable() {
 		return 0
 	}
 	var info unix.Sysinfo_t
 	if unix.Sysinfo(&info) == nil {
-		max = min(max, int64(uint64(info.Totalram)*uint64(info.Unit)/8))
+		size = min(size, int64(uint64(info.Totalram)*uint64(info.Unit)/8))
 	}
-	max = min(max, debug.SetMemoryLimit(-1)/4)
-	if max < chunk {
+	size = min(size, debug.SetMemoryLimit(-1)/4)
+	if size < chunk {
 		return 0
 	}
 	// The chunks must not be live when a collection sets the heap's goal:
 	// the goal would be a multiple of memory the program never uses.
 	gc := debug.SetGCPercent(-1)
-	n := advise(int(max / chunk))
+	n := advise(int(size / chunk))
 	debug.SetGCPercent(gc)
 	runtime.GC()
 	return n
