@@ -20,8 +20,8 @@ import (
 func main() {
 	if len(os.Args) > 1 && (os.Args[1] == "build" || os.Args[1] == "check") {
 		// At 10,000 guides a build then takes 13,000 page faults instead
-		// of 280,000, and 8.4 to 8.9 s instead of 10.8 to 11.8 s (3 runs
-		// each, 2 cores). Once per process: the heap is the process's.
+		// of 280,000. Once per process: the heap is the process's, and a
+		// second call would reuse, and so zero, memory the first freed.
 		hugepages.Prefer(heapAdvice)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
