@@ -24,7 +24,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	runner := fs.String("runner-url", "http://127.0.0.1:8090", "`URL` of runner-worker for try blocks")
 	minify := fs.Bool("minify", false, "minify HTML")
 	drafts := fs.Bool("drafts", false, "include draft guides")
-	cache := fs.String("cache", defaultSearchCache(), "`directory` keeping the last search indexes, reused when the guide pages did not change (\"\" for no cache)")
+	cache := fs.String("cache", defaultSearchCache(), "`directory` keeping what the next build reuses: the last search indexes, and the highlighted code blocks (\"\" for no cache)")
 	if status, ok := parse(fs, args, stdout, stderr); !ok {
 		return status
 	}
@@ -58,6 +58,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if len(errs) > 0 {
 		return c.report(stderr, errs)
 	}
+	if *cache != "" {
+		if err := b.LoadCode(*cache); err != nil {
+			fmt.Fprintf(stdout, "highlight: cache not used: %v\n", err)
+		}
+	}
 	staged, err := output.Stage(*out)
 	if err != nil {
 		fmt.Fprintf(stderr, "guides build: %v\n", err)
@@ -85,6 +90,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		staged.Abort()
 		fmt.Fprintf(stderr, "guides build: %v\n", err)
 		return 1
+	}
+	if *cache != "" {
+		if err := b.SaveCode(*cache); err != nil {
+			fmt.Fprintf(stdout, "highlight: cache not saved: %v\n", err)
+		}
 	}
 	fmt.Fprintf(stdout, "built %d pages into %s in %s\n", len(res.Pages), *out, time.Since(start).Round(time.Millisecond))
 	return 0

@@ -6,6 +6,7 @@ import (
 	"html"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -22,7 +23,15 @@ import (
 type highlighter struct {
 	formatter *chromahtml.Formatter
 	style     *chroma.Style
-	cache     sync.Map // [32]byte → []byte
+	cache     sync.Map // [32]byte → *codeEntry
+}
+
+// codeEntry is one highlighted block, by the digest of its language and
+// code.
+type codeEntry struct {
+	html   []byte
+	loaded bool        // from a saved cache (LoadCode)
+	used   atomic.Bool // by a page this run
 }
 
 func newHighlighter() *highlighter {
@@ -79,12 +88,17 @@ func (h *highlighter) render(w util.BufWriter, src []byte, node ast.Node, enteri
 
 func (h *highlighter) html(lang, code string) []byte {
 	key := sha256.Sum256([]byte(lang + "\x00" + code))
-	if out, ok := h.cache.Load(key); ok {
-		return out.([]byte)
+	if v, ok := h.cache.Load(key); ok {
+		e := v.(*codeEntry)
+		if !e.used.Load() {
+			e.used.Store(true)
+		}
+		return e.html
 	}
-	out := h.highlight(lang, code)
-	h.cache.Store(key, out)
-	return out
+	e := &codeEntry{html: h.highlight(lang, code)}
+	e.used.Store(true)
+	h.cache.Store(key, e)
+	return e.html
 }
 
 func (h *highlighter) highlight(lang, code string) []byte {
