@@ -30,6 +30,7 @@ type plan struct {
 	lookup readerIndex                         // the reader pages' index, built on first use (library.go)
 	parts  *partsCache                         // what library and home pages show of each guide (questions.go)
 	groups sync.Map                            // groupKey → template.HTML: filter nav groups shared by many pages (questions.go)
+	live   bool                                // serve's: later plans reuse what this one renders
 }
 
 func newPlan(b *Builder, s *content.Site) *plan {

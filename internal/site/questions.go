@@ -171,7 +171,7 @@ func (p *plan) section(pg *content.Page, kind string) (template.HTML, error) {
 	g := p.parts.of(pg)
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return memo(&g.sections, kind, func() (template.HTML, error) {
+	render := func() (template.HTML, error) {
 		if g.head == "" {
 			if err := p.renderParts(g, pg, entries); err != nil {
 				return "", err
@@ -184,7 +184,13 @@ func (p *plan) section(pg *content.Page, kind string) (template.HTML, error) {
 			}
 		}
 		return p.partial("library-guide", sectionParts{g.head, join(listed)})
-	})
+	}
+	if kind != "" && !p.live {
+		// A build lists a guide on one page of each kind: kept, the
+		// sections would only add to its heap.
+		return render()
+	}
+	return memo(&g.sections, kind, render)
 }
 
 // memo returns (*m)[key], rendering and keeping it the first time.

@@ -285,7 +285,7 @@ func (b *Builder) build(ctx context.Context, w output.Writer, live bool) (*plan,
 		return nil, nil, errs.Sort()
 	}
 	p := newPlan(b, s)
-	p.docs.release = !live
+	p.live, p.docs.release = live, !live
 	errs.Append(p.checkHomes())
 	errs.Append(p.renderPanels())
 	if len(errs) > 0 {

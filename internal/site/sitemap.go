@@ -28,11 +28,8 @@ func (p *plan) siteFiles(jobs []job) (map[string][]byte, error) {
 	return files, nil
 }
 
-// writeSiteFiles writes files (siteFiles) and the bundled assets.
-func (p *plan) writeSiteFiles(w output.Writer, files map[string][]byte) error {
-	if err := writeSorted(w, files); err != nil {
-		return err
-	}
+// writeAssets writes the bundled assets.
+func (p *plan) writeAssets(w output.Writer) error {
 	for name, data := range p.b.bundle.Files {
 		if err := w.Write(name, data); err != nil {
 			return err

@@ -40,7 +40,7 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 	var failed atomic.Bool
 	failed.Store(!publish)
 	wr := p.startWriter(w)
-	files := p.startSiteFiles(jobs, publish)
+	files := p.startSiteFiles(w, jobs, publish)
 	err := parallel(ctx, len(jobs), func(i int) error {
 		j := jobs[i]
 		var doc *markdown.Doc
@@ -88,11 +88,11 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 			res.Sums[r.File] = *r.sum
 		}
 	}
-	sf := <-files
-	if sf.err == nil {
-		sf.err = p.writeSiteFiles(w, sf.files)
+	err = <-files
+	if err == nil {
+		err = p.writeAssets(w)
 	}
-	if err := sf.err; err != nil {
+	if err != nil {
 		return nil, diag.List{diag.Errorf(diag.Pos{File: "public"}, "%v", err)}
 	}
 	return res, nil
@@ -109,25 +109,24 @@ func (p *plan) runError(err error) *diag.Error {
 	return diag.Errorf(diag.Pos{File: p.b.cfg.ContentDir}, "%v", err)
 }
 
-// siteFilesResult is what siteFiles returned.
-type siteFilesResult struct {
-	files map[string][]byte
-	err   error
-}
-
-// startSiteFiles makes the site files (siteFiles) beside the renderers,
-// when the build publishes: the sitemap of a large site takes a core a
-// few hundred milliseconds, which at the end of a build the other waits
-// out.
-func (p *plan) startSiteFiles(jobs []job, publish bool) <-chan siteFilesResult {
-	ch := make(chan siteFilesResult, 1)
+// startSiteFiles makes the site files (siteFiles) beside the renderers and
+// writes them as soon as they are made, when the build publishes: the
+// sitemap of a large site takes a core a few hundred milliseconds, which at
+// the end of a build the other waits out, and megabytes, which the heap
+// need not hold while every page renders. A build that fails discards them
+// with its pages.
+func (p *plan) startSiteFiles(w output.Writer, jobs []job, publish bool) <-chan error {
+	ch := make(chan error, 1)
 	if !publish {
-		ch <- siteFilesResult{}
+		ch <- nil
 		return ch
 	}
 	go func() {
 		files, err := p.siteFiles(jobs)
-		ch <- siteFilesResult{files, err}
+		if err == nil {
+			err = writeSorted(w, files)
+		}
+		ch <- err
 	}()
 	return ch
 }
