@@ -48,10 +48,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	cfg.BaseURL, cfg.RunnerURL, cfg.Minify, cfg.Drafts = *baseURL, *runner, *minify, *drafts
 	if os.Getenv("GOGC") == "" {
 		// A build allocates many times the heap it keeps, so it collects
-		// a third as often as Go's default: at 10,000 guides, 300 against
-		// 200 took 12.5 s of CPU against 13.5 s (user time, 3 runs each)
-		// for a peak of 1.25 GB against 0.95 GB, a quarter of Hugo's.
-		debug.SetGCPercent(300)
+		// half as often as Go's default. Not less often: on a virtual
+		// machine, memory a process touches for the first time costs it
+		// about a second of system time a gigabyte, more than the
+		// collections it would save.
+		debug.SetGCPercent(200)
 	}
 	start := time.Now()
 	b, errs := site.New(cfg)

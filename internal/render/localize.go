@@ -50,6 +50,7 @@ func (t *Templates) Localize(locale string, c Constants) error {
 				return err
 			}
 		}
+		fastEscape(set)
 	}
 	t.local[locale] = pages
 	return nil

@@ -12,6 +12,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"text/template/parse"
 )
 
 // Templates is the parsed template set. Safe for concurrent use once
@@ -47,13 +48,53 @@ func Parse(fsys fs.FS) (*Templates, error) {
 		}
 		t.files = append(t.files, file{name, string(src), bytes.Contains(src, []byte(`{{define "main"`))})
 	}
-	t.shared, t.pages, err = t.parse()
-	return t, err
+	if t.shared, t.pages, err = t.parse(); err != nil {
+		return nil, err
+	}
+	t.escapePartials()
+	return t, nil
+}
+
+// escapePartials has html/template escape every shared template a page
+// does not wrap (all but the layout, which calls "main"), as it would on
+// their first execution, so that fastEscape can rewrite them before any
+// runs.
+func (t *Templates) escapePartials() {
+	for _, tm := range t.shared.Templates() {
+		if tm.Tree == nil || calls(tm.Tree.Root, "main") {
+			continue
+		}
+		// With no data execution stops at the first field; the escaping
+		// is done by then, and an error in it is the partial's own, which
+		// its first real execution reports again.
+		_ = t.shared.ExecuteTemplate(io.Discard, tm.Name(), nil)
+	}
+	fastEscape(t.shared)
+}
+
+// calls reports whether the tree under n calls template name.
+func calls(n parse.Node, name string) bool {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return false
+		}
+		return slices.ContainsFunc(n.Nodes, func(c parse.Node) bool { return calls(c, name) })
+	case *parse.TemplateNode:
+		return n.Name == name
+	case *parse.IfNode:
+		return calls(n.List, name) || calls(n.ElseList, name)
+	case *parse.RangeNode:
+		return calls(n.List, name) || calls(n.ElseList, name)
+	case *parse.WithNode:
+		return calls(n.List, name) || calls(n.ElseList, name)
+	}
+	return false
 }
 
 // parse makes a fresh template set from the sources.
 func (t *Templates) parse() (*template.Template, map[string]*template.Template, error) {
-	shared := template.New("")
+	shared := template.New("").Funcs(escaperFuncs())
 	for _, f := range t.files {
 		if f.page {
 			continue
