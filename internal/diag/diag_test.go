@@ -38,6 +38,17 @@ func TestLineAt(t *testing.T) {
 			t.Errorf("Lines(%q).At(%d) = %d, want %d", src, tc.off, got, tc.want)
 		}
 	}
+	// Every pair of offsets, in either order: counting on from the last one
+	// and finding an earlier one agree.
+	for a := -1; a <= len(src)+1; a++ {
+		for b := -1; b <= len(src)+1; b++ {
+			lines := NewLines(src)
+			lines.At(a)
+			if got, want := lines.At(b), LineAt(src, b); got != want {
+				t.Errorf("Lines(%q).At(%d) after At(%d) = %d, want %d", src, b, a, got, want)
+			}
+		}
+	}
 	for _, src := range []string{"", "\n", "\n\n", "no newline"} {
 		lines := NewLines([]byte(src))
 		for off := -1; off <= len(src)+1; off++ {

@@ -14,6 +14,7 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -76,18 +77,23 @@ func (h *highlighter) render(w util.BufWriter, src []byte, node ast.Node, enteri
 			lang = words[0]
 		}
 	}
-	var code bytes.Buffer
-	lines := node.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		code.Write(seg.Value(src))
-	}
-	w.Write(h.html(lang, code.String()))
+	w.Write(h.html(lang, node.Lines(), src))
 	return ast.WalkSkipChildren, nil
 }
 
-func (h *highlighter) html(lang, code string) []byte {
-	key := sha256.Sum256([]byte(lang + "\x00" + code))
+// html is the highlighted HTML of the code in lines of src. The code is
+// only put together to be highlighted: most blocks a build meets are in the
+// cache, found by a digest of the lines as they are.
+func (h *highlighter) html(lang string, lines *text.Segments, src []byte) []byte {
+	d := sha256.New()
+	d.Write([]byte(lang))
+	d.Write([]byte{0})
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		d.Write(seg.Value(src))
+	}
+	var key [32]byte
+	d.Sum(key[:0])
 	if v, ok := h.cache.Load(key); ok {
 		e := v.(*codeEntry)
 		if !e.used.Load() {
@@ -95,7 +101,12 @@ func (h *highlighter) html(lang, code string) []byte {
 		}
 		return e.html
 	}
-	e := &codeEntry{html: h.highlight(lang, code)}
+	var code bytes.Buffer
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		code.Write(seg.Value(src))
+	}
+	e := &codeEntry{html: h.highlight(lang, code.String())}
 	e.used.Store(true)
 	h.cache.Store(key, e)
 	return e.html
