@@ -34,9 +34,8 @@ func (p *plan) kitView(j job) *view {
 	v.Page, v.Title = pg, v.T("kit_title")+": "+pg.Guide.Title
 	v.Description = v.Title + ". " + v.T("kit_description") // each kit its own description
 	v.Kit = &kitPage{Guide: pg, Minutes: totalMinutes(pg.Guide), Items: p.kitItems(pg)}
-	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": v.Title,
-		"description": v.Description, "inLanguage": j.locale, "url": v.Canonical,
-		"isBasedOn": p.abs(pg.URL)}
+	v.JSONLD = &jsonLD{Context: schemaOrg, Type: "WebPage", Name: v.Title, Description: v.Description,
+		InLanguage: j.locale, URL: v.Canonical, IsBasedOn: p.abs(pg.URL)}
 	return v
 }
 

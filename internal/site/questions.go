@@ -118,8 +118,8 @@ func (p *plan) libraryView(j job) (*view, error) {
 	if lib.Label != "" {
 		v.Description = lib.Label + ". " + v.Description // each page its own description
 	}
-	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "CollectionPage", "name": v.Title,
-		"description": v.Description, "inLanguage": j.locale, "url": v.Canonical}
+	v.JSONLD = &jsonLD{Context: schemaOrg, Type: "CollectionPage", Name: v.Title, Description: v.Description,
+		InLanguage: j.locale, URL: v.Canonical}
 	return v, nil
 }
 

@@ -32,8 +32,7 @@ func (p *plan) searchView(j job) *view {
 	v := p.readerBase(j)
 	v.Title, v.Description = v.T("search_title"), v.T("search_description")
 	v.NoIndex = true // a results page of its own site is no page for a search engine
-	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "SearchResultsPage", "name": v.Title,
-		"inLanguage": j.locale, "url": v.Canonical}
+	v.JSONLD = &jsonLD{Context: schemaOrg, Type: "SearchResultsPage", Name: v.Title, InLanguage: j.locale, URL: v.Canonical}
 	return v
 }
 

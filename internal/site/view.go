@@ -19,7 +19,7 @@ type view struct {
 	Alternates                    []link // hreflang alternates, x-default last
 	Languages                     []link // the language switcher
 	Scripts                       []string
-	JSONLD                        any
+	JSONLD                        *jsonLD
 	Head                          template.HTML
 
 	Page         *content.Page
@@ -36,6 +36,25 @@ type view struct {
 	Library *libraryPage // question library page
 	Kit     *kitPage     // interview kit page
 }
+
+// jsonLD is a page's schema.org description. Its fields are in the order
+// encoding/json gives a map's keys, the order pages have always printed.
+type jsonLD struct {
+	Context      string   `json:"@context,omitempty"`
+	Type         string   `json:"@type"`
+	DateModified string   `json:"dateModified,omitempty"`
+	Description  string   `json:"description,omitempty"`
+	Headline     string   `json:"headline,omitempty"`
+	InLanguage   string   `json:"inLanguage,omitempty"`
+	IsBasedOn    string   `json:"isBasedOn,omitempty"`
+	IsPartOf     *jsonLD  `json:"isPartOf,omitempty"`
+	Keywords     []string `json:"keywords,omitempty"`
+	Name         string   `json:"name,omitempty"`
+	URL          string   `json:"url,omitempty"`
+}
+
+// schemaOrg is the context of a page's description.
+const schemaOrg = "https://schema.org"
 
 type link struct {
 	Lang, URL, Name, Title string

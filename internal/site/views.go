@@ -28,8 +28,8 @@ func (p *plan) homeView(pg *content.Page, doc *markdown.Doc) (*view, error) {
 		return nil, err
 	}
 	v.Filters = p.roleFilters(v.Families)
-	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebSite", "name": v.T("site_name"),
-		"description": v.Description, "url": v.Canonical, "inLanguage": pg.Locale}
+	v.JSONLD = &jsonLD{Context: schemaOrg, Type: "WebSite", Name: v.T("site_name"), Description: v.Description,
+		URL: v.Canonical, InLanguage: pg.Locale}
 	return v, nil
 }
 
@@ -132,9 +132,9 @@ func (p *plan) guideView(pg *content.Page, doc *markdown.Doc) *view {
 	v.TotalMinutes = totalMinutes(g)
 	v.Scripts = p.scripts(doc)
 	p.withTranslations(v, p.byKey[pg.Key], func(loc string) string { return keyURL(loc, pg.Key) })
-	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "Article", "headline": g.Title,
-		"description": g.Summary, "inLanguage": pg.Locale, "dateModified": g.Updated.String(), "url": v.Canonical,
-		"keywords": g.Stack, "isPartOf": map[string]any{"@type": "WebSite", "name": v.T("site_name"), "url": p.abs("/" + pg.Locale + "/")}}
+	v.JSONLD = &jsonLD{Context: schemaOrg, Type: "Article", Headline: g.Title, Description: g.Summary,
+		InLanguage: pg.Locale, DateModified: g.Updated.String(), URL: v.Canonical, Keywords: g.Stack,
+		IsPartOf: &jsonLD{Type: "WebSite", Name: v.T("site_name"), URL: p.abs("/" + pg.Locale + "/")}}
 	return v
 }
 
@@ -153,8 +153,8 @@ func (p *plan) untranslatedView(loc, key string) *view {
 			v.Originals = append(v.Originals, link{Lang: l, URL: pg.URL, Name: p.b.cat.T(l, "language_name"), Title: pg.Guide.Title})
 		}
 	}
-	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": v.Title,
-		"description": v.Description, "inLanguage": loc, "url": p.abs(url)}
+	v.JSONLD = &jsonLD{Context: schemaOrg, Type: "WebPage", Name: v.Title, Description: v.Description,
+		InLanguage: loc, URL: p.abs(url)}
 	return v
 }
 
@@ -162,7 +162,7 @@ func (p *plan) notFoundView(loc string) *view {
 	v := p.baseView(loc, "/"+loc+"/404.html")
 	v.Title, v.Description, v.NoIndex = v.T("not_found_title"), v.T("not_found_text"), true
 	p.withTranslations(v, map[string]*content.Page{}, func(l string) string { return "/" + l + "/" })
-	v.JSONLD = map[string]any{"@context": "https://schema.org", "@type": "WebPage", "name": v.Title, "inLanguage": loc}
+	v.JSONLD = &jsonLD{Context: schemaOrg, Type: "WebPage", Name: v.Title, InLanguage: loc}
 	return v
 }
 
