@@ -190,41 +190,26 @@ func forEachAction(n parse.Node, f func(*parse.ActionNode)) {
 // escapeHTML escapes s for HTML text, RCDATA or a quoted attribute value,
 // as html/template does a string: its htmlReplacementTable, with NUL as
 // U+FFFD and '+' escaped too.
-func escapeHTML(s string) string {
-	var b strings.Builder
-	written := 0
-	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
-			continue
-		}
-		if written == 0 {
-			b.Grow(len(s) + 16)
-		}
-		b.WriteString(s[written:i])
-		b.WriteString(repl)
-		written = i + 1
+func escapeHTML(s string) string { return replaceBytes(s, htmlEntity) }
+
+func htmlEntity(s string, i int) (string, bool) {
+	switch s[i] {
+	case 0:
+		return "\uFFFD", true
+	case '"':
+		return "&#34;", true
+	case '&':
+		return "&amp;", true
+	case '\'':
+		return "&#39;", true
+	case '+':
+		return "&#43;", true
+	case '<':
+		return "&lt;", true
+	case '>':
+		return "&gt;", true
 	}
-	if written == 0 {
-		return s
-	}
-	b.WriteString(s[written:])
-	return b.String()
+	return "", false
 }
 
 // isSafeURL reports whether s is relative or has the scheme http, https
@@ -240,23 +225,33 @@ func isSafeURL(s string) bool {
 // html/template's urlnormalizer (norm) and urlescaper do: the escaper also
 // encodes the reserved characters, and re-encodes a valid %XX escape.
 func processURL(s string, norm bool) string {
+	return replaceBytes(s, func(s string, i int) (string, bool) {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
+		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+		default:
+			return fmt.Sprintf("%%%02x", c), true
+		}
+		return "", false
+	})
+}
+
+// replaceBytes is s with the bytes that repl gives a replacement for
+// replaced; s itself when there are none.
+func replaceBytes(s string, repl func(s string, i int) (string, bool)) string {
 	var b strings.Builder
 	written := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
-			continue
-		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
-			continue
-		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+		r, ok := repl(s, i)
+		if !ok {
 			continue
 		}
 		if written == 0 {
 			b.Grow(len(s) + 16)
 		}
 		b.WriteString(s[written:i])
-		fmt.Fprintf(&b, "%%%02x", c)
+		b.WriteString(r)
 		written = i + 1
 	}
 	if written == 0 {
