@@ -49,9 +49,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if os.Getenv("GOGC") == "" {
 		// A build allocates many times the heap it keeps, so it collects
 		// half as often as Go's default. Not less often: on a virtual
-		// machine, memory a process touches for the first time costs it
-		// about a second of system time a gigabyte, more than the
-		// collections it would save.
+		// machine that hands freed memory back to its host (free page
+		// reporting), touching memory again costs about a second of
+		// system time a gigabyte, more than the collections it saves.
 		debug.SetGCPercent(200)
 	}
 	start := time.Now()
