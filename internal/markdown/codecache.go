@@ -22,9 +22,9 @@ import (
 // codeCacheFormat names the file layout; change it when the layout changes.
 const codeCacheFormat = "guides highlighted code v1"
 
-// MaxCodeCache is the most a saved cache holds, in bytes of HTML: the blocks
+// maxCodeCache is the most a saved cache holds, in bytes of HTML: the blocks
 // of the last build first, then those of earlier builds while they fit.
-const MaxCodeCache = 64 << 20
+const maxCodeCache = 64 << 20
 
 // codeCacheHeader opens a saved cache: the format, then the fingerprint.
 func (h *highlighter) codeCacheHeader() []byte {
@@ -77,12 +77,12 @@ func (m *Markdown) SaveCode(w io.Writer) (bool, error) {
 		slices.SortFunc(keys, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
 	}
 	bw := bufio.NewWriter(w)
-	bw.Write(h.codeCacheHeader())
+	bw.Write(h.header())
 	size := 0
 	for _, k := range slices.Concat(used, unused) {
 		v, _ := h.cache.Load(k)
 		html := v.(*codeEntry).html
-		if size += len(html); size > MaxCodeCache {
+		if size += len(html); size > maxCodeCache {
 			break
 		}
 		bw.Write(k[:])
@@ -105,7 +105,7 @@ func (m *Markdown) LoadCode(r io.Reader) error {
 	if err != nil && !errors.Is(err, io.EOF) {
 		return err
 	}
-	if !bytes.Equal(header, h.codeCacheHeader()) {
+	if !bytes.Equal(header, h.header()) {
 		return ErrCodeCacheStale
 	}
 	loaded := map[[32]byte][]byte{}
@@ -117,7 +117,7 @@ func (m *Markdown) LoadCode(r io.Reader) error {
 			return fmt.Errorf("damaged: %w", err)
 		}
 		n, err := binary.ReadUvarint(br)
-		if err != nil || n > MaxCodeCache {
+		if err != nil || n > maxCodeCache {
 			return fmt.Errorf("damaged: block of %d bytes (%v)", n, err)
 		}
 		html := make([]byte, n)

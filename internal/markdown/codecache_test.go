@@ -55,7 +55,7 @@ func TestLoadedCodeIsNotHighlightedAgain(t *testing.T) {
 func TestLoadedCodeIsWhatThePageShows(t *testing.T) {
 	m := New()
 	var cache bytes.Buffer
-	cache.Write(m.hl.codeCacheHeader())
+	cache.Write(m.hl.header())
 	key := sha256.Sum256([]byte("go\x00x := 1\n"))
 	cache.Write(key[:])
 	html := "<pre>from the cache</pre>"
@@ -82,7 +82,7 @@ func TestBadCodeCacheLoadsNothing(t *testing.T) {
 		{"empty", nil, ErrCodeCacheStale},
 		{"cut in a key", cache[:len(cache)-len("plain")-40], nil},
 		{"cut in a block", cache[:len(cache)-3], nil},
-		{"block longer than a cache", append(bytes.Clone(cache[:bytes.IndexByte(cache, '\n')+1+32]), binary.AppendUvarint(nil, MaxCodeCache+1)...), nil},
+		{"block longer than a cache", append(bytes.Clone(cache[:bytes.IndexByte(cache, '\n')+1+32]), binary.AppendUvarint(nil, maxCodeCache+1)...), nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := New()

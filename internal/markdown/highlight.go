@@ -25,6 +25,9 @@ type highlighter struct {
 	formatter *chromahtml.Formatter
 	style     *chroma.Style
 	cache     sync.Map // [32]byte → *codeEntry
+	// header opens a saved cache of this highlighter's blocks
+	// (codecache.go), worked out the first time a cache is loaded or saved.
+	header func() []byte
 }
 
 // codeEntry is one highlighted block, by the digest of its language and
@@ -36,10 +39,12 @@ type codeEntry struct {
 }
 
 func newHighlighter() *highlighter {
-	return &highlighter{
+	h := &highlighter{
 		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.ClassPrefix("hl-"), chromahtml.WithPreWrapper(focusablePre{})),
 		style:     styles.Get("github"),
 	}
+	h.header = sync.OnceValue(h.codeCacheHeader)
+	return h
 }
 
 // focusablePre opens every code block with tabindex="0", as Docusaurus

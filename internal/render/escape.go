@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
 	"sync"
 	"text/template/parse"
@@ -26,23 +27,24 @@ type escaper struct {
 	// path does not.
 	probe, before, after string
 	fast                 func(s string) string
+	html                 bool // in HTML text, where HTML prints as it is
 }
 
 var escapers = []escaper{
-	{"_guides_html", "_html_template_htmlescaper", `{{.}}`, "", "", escapeHTML},
-	{"_guides_rcdata", "_html_template_rcdataescaper", `<title>{{.}}</title>`, "<title>", "</title>", escapeHTML},
-	{"_guides_attr", "_html_template_attrescaper", `<p title="{{.}}">`, `<p title="`, `">`, escapeHTML},
+	{"_guides_html", "_html_template_htmlescaper", `{{.}}`, "", "", escapeHTML, true},
+	{"_guides_rcdata", "_html_template_rcdataescaper", `<title>{{.}}</title>`, "<title>", "</title>", escapeHTML, false},
+	{"_guides_attr", "_html_template_attrescaper", `<p title="{{.}}">`, `<p title="`, `">`, escapeHTML, false},
 	{"_guides_url", "_html_template_urlfilter | _html_template_urlnormalizer | _html_template_attrescaper",
 		`<a href="{{.}}">`, `<a href="`, `">`, func(s string) string {
 			if !isSafeURL(s) {
 				return "#ZgotmplZ"
 			}
 			return escapeHTML(processURL(s, true))
-		}},
+		}, false},
 	{"_guides_url_path", "_html_template_urlnormalizer | _html_template_attrescaper",
-		`<a href="/{{.}}">`, `<a href="/`, `">`, func(s string) string { return escapeHTML(processURL(s, true)) }},
+		`<a href="/{{.}}">`, `<a href="/`, `">`, func(s string) string { return escapeHTML(processURL(s, true)) }, false},
 	{"_guides_url_part", "_html_template_urlescaper | _html_template_attrescaper",
-		`<a href="#{{.}}">`, `<a href="#`, `">`, func(s string) string { return escapeHTML(processURL(s, false)) }},
+		`<a href="#{{.}}">`, `<a href="#`, `">`, func(s string) string { return escapeHTML(processURL(s, false)) }, false},
 }
 
 // escaperFuncs are the escapers as template functions, for every template
@@ -62,7 +64,7 @@ func (e escaper) escape(v any) string {
 	case string:
 		return e.fast(v)
 	case template.HTML:
-		if e.name == "_guides_html" {
+		if e.html {
 			return string(v)
 		}
 	}
@@ -78,11 +80,12 @@ func (e escaper) slow(v any) string {
 	return strings.TrimSuffix(strings.TrimPrefix(b.String(), e.before), e.after)
 }
 
-// probes are the escapers' probe templates, parsed once.
+// probes are the escapers' probe templates, parsed and escaped once.
 var probes = sync.OnceValue(func() map[string]*template.Template {
 	m := map[string]*template.Template{}
 	for _, e := range escapers {
 		m[e.name] = template.Must(template.New(e.name).Parse(e.probe))
+		m[e.name].Execute(io.Discard, "")
 	}
 	return m
 })
@@ -93,12 +96,12 @@ var probes = sync.OnceValue(func() map[string]*template.Template {
 var usable = sync.OnceValue(func() map[string]escaper {
 	m := map[string]escaper{}
 	for _, e := range escapers {
-		t := template.Must(template.New(e.name).Parse(e.probe))
-		if err := t.Execute(new(strings.Builder), ""); err != nil {
+		t := probes()[e.name]
+		if t.Tree == nil { // not escaped
 			continue
 		}
 		var chains []string
-		forEachAction(t.Tree.Root, func(a *parse.ActionNode) {
+		inspect(t.Tree.Root, func(a *parse.ActionNode) {
 			if names, ok := trailingEscapers(a.Pipe); ok {
 				chains = append(chains, strings.Join(names, " | "))
 			}
@@ -119,7 +122,7 @@ func fastEscape(set *template.Template) {
 		if t.Tree == nil {
 			continue
 		}
-		forEachAction(t.Tree.Root, func(a *parse.ActionNode) {
+		inspect(t.Tree.Root, func(a *parse.ActionNode) {
 			names, ok := trailingEscapers(a.Pipe)
 			if !ok {
 				return
@@ -161,30 +164,6 @@ func trailingEscapers(p *parse.PipeNode) ([]string, bool) {
 		names = append(names, c.Args[0].(*parse.IdentifierNode).Ident)
 	}
 	return names, true
-}
-
-// forEachAction calls f on every action in the tree under n.
-func forEachAction(n parse.Node, f func(*parse.ActionNode)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			forEachAction(c, f)
-		}
-	case *parse.ActionNode:
-		f(n)
-	case *parse.IfNode:
-		forEachAction(n.List, f)
-		forEachAction(n.ElseList, f)
-	case *parse.RangeNode:
-		forEachAction(n.List, f)
-		forEachAction(n.ElseList, f)
-	case *parse.WithNode:
-		forEachAction(n.List, f)
-		forEachAction(n.ElseList, f)
-	}
 }
 
 // escapeHTML escapes s for HTML text, RCDATA or a quoted attribute value,

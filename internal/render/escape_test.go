@@ -102,7 +102,7 @@ func TestTemplatesCallTheFastEscapers(t *testing.T) {
 			if tr.Tree == nil {
 				continue
 			}
-			forEachAction(tr.Tree.Root, func(a *parse.ActionNode) {
+			inspect(tr.Tree.Root, func(a *parse.ActionNode) {
 				last := a.Pipe.Cmds[len(a.Pipe.Cmds)-1]
 				id, ok := last.Args[0].(*parse.IdentifierNode)
 				switch {

@@ -19,7 +19,7 @@ func (t *Templates) Messages() []MessageUse {
 		if tr.Tree == nil {
 			continue
 		}
-		walk(tr.Tree.Root, func(cmd *parse.CommandNode) {
+		inspect(tr.Tree.Root, func(cmd *parse.CommandNode) {
 			if len(cmd.Args) < 2 || !isT(cmd.Args[0]) {
 				return
 			}
@@ -37,47 +37,6 @@ func (t *Templates) Messages() []MessageUse {
 		})
 	}
 	return out
-}
-
-// walk calls f on every command of the tree under n.
-func walk(n parse.Node, f func(*parse.CommandNode)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n != nil {
-			for _, c := range n.Nodes {
-				walk(c, f)
-			}
-		}
-	case *parse.ActionNode:
-		walk(n.Pipe, f)
-	case *parse.PipeNode:
-		if n != nil {
-			for _, c := range n.Cmds {
-				walk(c, f)
-			}
-		}
-	case *parse.CommandNode:
-		f(n)
-		for _, a := range n.Args {
-			walk(a, f)
-		}
-	case *parse.IfNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.WithNode:
-		walkBranch(&n.BranchNode, f)
-	case *parse.TemplateNode:
-		walk(n.Pipe, f)
-	}
-}
-
-func walkBranch(b *parse.BranchNode, f func(*parse.CommandNode)) {
-	walk(b.Pipe, f)
-	walk(b.List, f)
-	if b.ElseList != nil {
-		walk(b.ElseList, f)
-	}
 }
 
 // isT reports whether n names a T method: .T, $.T, .Page.T.

@@ -61,7 +61,12 @@ func Parse(fsys fs.FS) (*Templates, error) {
 // runs.
 func (t *Templates) escapePartials() {
 	for _, tm := range t.shared.Templates() {
-		if tm.Tree == nil || calls(tm.Tree.Root, "main") {
+		if tm.Tree == nil {
+			continue
+		}
+		layout := false
+		inspect(tm.Tree.Root, func(n *parse.TemplateNode) { layout = layout || n.Name == "main" })
+		if layout {
 			continue
 		}
 		// With no data execution stops at the first field; the escaping
@@ -70,26 +75,6 @@ func (t *Templates) escapePartials() {
 		_ = t.shared.ExecuteTemplate(io.Discard, tm.Name(), nil)
 	}
 	fastEscape(t.shared)
-}
-
-// calls reports whether the tree under n calls template name.
-func calls(n parse.Node, name string) bool {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return false
-		}
-		return slices.ContainsFunc(n.Nodes, func(c parse.Node) bool { return calls(c, name) })
-	case *parse.TemplateNode:
-		return n.Name == name
-	case *parse.IfNode:
-		return calls(n.List, name) || calls(n.ElseList, name)
-	case *parse.RangeNode:
-		return calls(n.List, name) || calls(n.ElseList, name)
-	case *parse.WithNode:
-		return calls(n.List, name) || calls(n.ElseList, name)
-	}
-	return false
 }
 
 // parse makes a fresh template set from the sources.
