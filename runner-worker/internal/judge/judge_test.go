@@ -126,17 +126,20 @@ func clipText(s string) string {
 	return s
 }
 
-// What Go's runtime prints when it faults inside itself, as it did short of
-// memory in a memory bomb's run, and when the program dereferences nil.
+// What Go's runtime prints when it faults inside itself: on a span queue's
+// ring it could not map, as in a memory bomb's run in CI, and elsewhere; and
+// what it prints when the program dereferences nil.
 const (
-	goRuntimeFault = "SIGSEGV: segmentation violation\nPC=0x4319dd m=3 sigcode=1 addr=0x0\n\ngoroutine 0 gp=0x17c9b3b5cf00 m=3 [idle]:\nruntime.(*spanQueue).tryDrain(...)\n"
-	goNilPanic     = "panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x47e0a5]\n\ngoroutine 1 [running]:\n"
+	goSpanQueueFault = "SIGSEGV: segmentation violation\nPC=0x4319dd m=3 sigcode=1 addr=0x0\n\ngoroutine 0 gp=0x2ff68ffb4f00 m=3 mp=0x2ff68ffe3008 [idle]:\nruntime.(*spanQueue).tryDrain(0x2ff600000400?, 0x43a165?, 0x5e5008?)\n"
+	goRuntimeFault   = "SIGSEGV: segmentation violation\nPC=0x41a2b3 m=2 sigcode=1 addr=0x18\n\ngoroutine 0 gp=0x17c9b3b5cf00 m=2 [idle]:\nruntime.scanobject(0x17c9b3b00000, 0x17c9b3a2f750)\n"
+	goNilPanic       = "panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x47e0a5]\n\ngoroutine 1 [running]:\n"
 )
 
 // TestDeathAtTheMemoryCeiling: a run that crashed with its memory at the
 // limit ran out of memory, whatever its runtime said (Go's can die of
-// SIGSEGV), and so did one whose runtime faulted with half of it used; one
-// that crashed otherwise well under it did not.
+// SIGSEGV), and so did one whose runtime faulted with half of it used, or
+// faulted on a span queue it could not map; one that crashed otherwise well
+// under it did not.
 func TestDeathAtTheMemoryCeiling(t *testing.T) {
 	const limit = 64 << 20
 	for _, tc := range []struct {
@@ -149,6 +152,8 @@ func TestDeathAtTheMemoryCeiling(t *testing.T) {
 		{limit / 2, RuntimeError, ""},
 		{limit * 6 / 10, MemoryLimitExceeded, goRuntimeFault},
 		{limit / 4, RuntimeError, goRuntimeFault},
+		{limit / 4, MemoryLimitExceeded, goSpanQueueFault},
+		{0, MemoryLimitExceeded, goSpanQueueFault},
 		{limit * 6 / 10, RuntimeError, goNilPanic},
 	} {
 		c := caseJudge{memory: limit, stderr: tc.stderr, res: sandbox.Result{Status: sandbox.StatusCrashed, PeakMemory: tc.peak}}
