@@ -4,8 +4,10 @@
 
 GO      ?= go
 BIN     := bin
-SITE    ?= http://localhost:1313
-RUNNER  ?= http://127.0.0.1:8090
+PORT        ?= 1313
+RUNNER_PORT ?= 8090
+SITE    ?= http://localhost:$(PORT)
+RUNNER  ?= http://127.0.0.1:$(RUNNER_PORT)
 APT_PKGS := bubblewrap chromium sqlite3
 
 .PHONY: all run test bench deps build site check fmt vet
@@ -36,6 +38,7 @@ check: build
 	$(BIN)/guides check
 
 # Build the site, then serve it on :1313 with the runner on :8090; Ctrl-C stops both.
+# Other ports: make run PORT=1414 RUNNER_PORT=8190.
 # A content error does not stop it: serve shows the problems on every page
 # until they are fixed, so public/ is built when it can be, not required.
 # (A trap that ran `kill 0` sent itself TERM again and again: the shell died
@@ -50,13 +53,13 @@ run: build runner-deps
 	stop() { kill $$serve $$runner 2>/dev/null; wait $$serve $$runner 2>/dev/null; serve=; runner=; }; \
 	trap 'stop; exit 130' INT; trap 'stop; exit 143' TERM; trap stop EXIT; \
 	if [ -x $(BIN)/runner-worker ]; then \
-		$(BIN)/runner-worker -addr 127.0.0.1:8090 -samples content/samples -origin $(SITE) -origin http://127.0.0.1:1313 & \
+		$(BIN)/runner-worker -addr 127.0.0.1:$(RUNNER_PORT) -samples content/samples -origin $(SITE) -origin http://127.0.0.1:$(PORT) & \
 		runner=$$!; \
 		sleep 1; \
 		if ! kill -0 $$runner 2>/dev/null; then echo "runner-worker did not start (above): try blocks could not run code"; exit 1; fi; \
 	fi; \
 	echo "site: $(SITE)/  runner: $(RUNNER)"; \
-	$(BIN)/guides serve -addr 127.0.0.1:1313 & \
+	$(BIN)/guides serve -addr 127.0.0.1:$(PORT) -runner-url $(RUNNER) & \
 	serve=$$!; \
 	wait $$serve
 
