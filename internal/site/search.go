@@ -71,11 +71,11 @@ func pagefindArgs() []string {
 // from the cache, and is removed otherwise, never written into (its files
 // may be links into the cache).
 //
-// sums, which may be nil, holds the SHA-256 of every page of dir Pagefind
+// sums, which may be nil, holds the PageSum of every page of dir Pagefind
 // reads, as the build wrote them (Result.Sums): then neither the pages'
 // list nor the cache's key needs the disk. dir must hold no other such
 // page (output.Staged.Prune).
-func IndexSearch(ctx context.Context, root, dir, cache string, sums map[string][32]byte, log io.Writer) error {
+func IndexSearch(ctx context.Context, root, dir, cache string, sums map[string]PageSum, log io.Writer) error {
 	bundle := filepath.Join(dir, SearchBundle)
 	bin := filepath.Join(root, filepath.FromSlash(PagefindBin))
 	if _, err := os.Stat(bin); err != nil {
@@ -123,7 +123,7 @@ func IndexSearch(ctx context.Context, root, dir, cache string, sums map[string][
 
 // searchPages lists the pages of the site in dir that Pagefind reads: the
 // keys of sums when the build gave them, else what the glob finds there.
-func searchPages(dir string, sums map[string][32]byte) ([]string, error) {
+func searchPages(dir string, sums map[string]PageSum) ([]string, error) {
 	if sums != nil {
 		return slices.Sorted(maps.Keys(sums)), nil
 	}
@@ -144,7 +144,7 @@ func removeBundle(bundle string) error {
 
 // openSearchCache is the cache for these pages, or none (dir "") when
 // caching is off or its key cannot be computed, which it logs.
-func openSearchCache(cache, root, dir string, pages []string, sums map[string][32]byte, log io.Writer) searchCache {
+func openSearchCache(cache, root, dir string, pages []string, sums map[string]PageSum, log io.Writer) searchCache {
 	if cache == "" {
 		return searchCache{}
 	}

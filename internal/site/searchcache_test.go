@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"io/fs"
 	"maps"
 	"os"
@@ -47,9 +46,9 @@ func TestSearchDigest(t *testing.T) {
 	if got := digest(t, "v1", pages, reversed); got != want {
 		t.Errorf("pages listed and written in reverse order: %s, want %s", got, want)
 	}
-	sums := map[string][32]byte{} // what the build hands over: the same digest, nothing read
+	sums := map[string]PageSum{} // what the build hands over: the same digest, nothing read
 	for name, data := range pages {
-		sums[name] = sha256.Sum256([]byte(data))
+		sums[name] = SumPage([]byte(data))
 	}
 	if got, err := searchDigest("v1", t.TempDir(), names, sums); err != nil || got != want {
 		t.Errorf("digest from the build's sums = %s, %v; want %s", got, err, want)

@@ -255,9 +255,9 @@ type Result struct {
 	Site  *content.Site
 	Pages []*Rendered // every HTML page written, in order
 	Base  string      // the base path the pages' links start with: "/guides", or "" at a host's root
-	// Sums is the SHA-256 of each page the search indexes, by output path:
+	// Sums is the PageSum of each page the search indexes, by output path:
 	// the key of its cached index (IndexSearch).
-	Sums map[string][32]byte
+	Sums map[string]PageSum
 }
 
 // Rendered is one page of output. Its HTML is in the output.Writer.
@@ -267,7 +267,7 @@ type Rendered struct {
 	Src  *content.Page
 	Doc  *markdown.Doc // without HTML
 	html []byte
-	sum  *[32]byte // SHA-256 of the HTML, for pages the search indexes
+	sum  *PageSum // of the HTML, for pages the search indexes
 }
 
 // Build loads and checks everything, then writes the site to w. When the

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"html/template"
 	"slices"
@@ -64,7 +63,7 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 		}
 		res.Pages[i] = r
 		if searchable(r.File) {
-			sum := sha256.Sum256(r.html)
+			sum := SumPage(r.html)
 			r.sum = &sum
 		}
 		r.html = nil // the writer has it, and reuses buf once written: a site of many pages must not hold them all
@@ -82,7 +81,7 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 		return nil, errs
 	}
 	res.Pages = slices.DeleteFunc(res.Pages, func(r *Rendered) bool { return r == nil })
-	res.Sums = map[string][32]byte{}
+	res.Sums = map[string]PageSum{}
 	for _, r := range res.Pages {
 		if r.sum != nil {
 			res.Sums[r.File] = *r.sum
