@@ -48,7 +48,7 @@ func TestSearchDigest(t *testing.T) {
 	}
 	sums := map[string]PageSum{} // what the build hands over: the same digest, nothing read
 	for name, data := range pages {
-		sums[name] = SumPage([]byte(data))
+		sums[name] = sumPage([]byte(data))
 	}
 	if got, err := searchDigest("v1", t.TempDir(), names, sums); err != nil || got != want {
 		t.Errorf("digest from the build's sums = %s, %v; want %s", got, err, want)

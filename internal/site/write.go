@@ -63,7 +63,7 @@ func (p *plan) run(ctx context.Context, w output.Writer, publish bool) (*Result,
 		}
 		res.Pages[i] = r
 		if searchable(r.File) {
-			sum := SumPage(r.html)
+			sum := sumPage(r.html)
 			r.sum = &sum
 		}
 		r.html = nil // the writer has it, and reuses buf once written: a site of many pages must not hold them all
