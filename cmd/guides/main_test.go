@@ -293,7 +293,7 @@ func TestRebuildsPublishExactlyTheSite(t *testing.T) {
 		}
 	}
 	build()
-	for _, gone := range []string{"en/roles/ops/index.html", "it/roles/ops/kit/index.html", "en/questions/role/ops/index.html"} {
+	for _, gone := range []string{"en/roles/ops/index.html", "it/roles/ops/kit.html", "en/questions/role/ops.html"} {
 		if _, err := os.Stat(filepath.Join(out, gone)); !os.IsNotExist(err) {
 			t.Errorf("%s survived the guide's removal (%v)", gone, err)
 		}

@@ -111,8 +111,8 @@ func auditPages(t *testing.T, ctx context.Context, phone bool) {
 	for _, loc := range []string{"en", "it"} {
 		for _, path := range []string{
 			"/", "/roles/backend-engineer/", "/roles/site-reliability-engineer/",
-			"/roles/backend-engineer/kit/", "/questions/", "/questions/kind/sql/",
-			"/questions/role/backend-engineer/", "/search/", "/404.html",
+			"/roles/backend-engineer/kit.html", "/questions/", "/questions/kind/sql.html",
+			"/questions/role/backend-engineer.html", "/search/", "/404.html",
 		} {
 			t.Run(loc+path, func(t *testing.T) {
 				do(t, ctx, chromedp.Navigate(env.site.URL+"/"+loc+path))
@@ -189,7 +189,7 @@ func runAxe(t *testing.T, ctx context.Context, axe string) axeResult {
 // focus, and following it puts the keyboard in the main content.
 func TestSkipLink(t *testing.T) {
 	ctx := tab(t)
-	for _, path := range []string{"/en/", backend, "/it/roles/backend-engineer/kit/", "/en/questions/"} {
+	for _, path := range []string{"/en/", backend, "/it/roles/backend-engineer/kit.html", "/en/questions/"} {
 		do(t, ctx, chromedp.Navigate(env.site.URL+path))
 		do(t, ctx, chromedp.KeyEvent(kb.Tab))
 		if got := eval[string](t, ctx, `document.activeElement.className + " " + (document.activeElement.getBoundingClientRect().top >= 0)`); got != "skip-link true" {

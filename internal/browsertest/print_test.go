@@ -25,7 +25,7 @@ func TestPrint(t *testing.T) {
 		page     string // below /<locale>/roles/<role>/
 		min, max int
 	}{
-		{"kit/", 1, 2},
+		{"kit.html", 1, 2},
 		{"", 4, 16},
 	} {
 		for _, loc := range []string{"en", "it"} {

@@ -377,13 +377,13 @@ func TestPageTemplateEdit(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.write("templates/kit.html", strings.Replace(string(kit), `<article class="kit wrap">`, `<article class="kit wrap" data-edited>`, 1))
-	r := p.reloaded("/en/roles/alpha/kit/")
+	r := p.reloaded("/en/roles/alpha/kit.html")
 	for _, page := range r.Paths {
-		if !strings.HasSuffix(page, "/kit/") {
+		if !strings.HasSuffix(page, "/kit.html") {
 			t.Errorf("reload names %s, which a kit template edit does not change", page)
 		}
 	}
-	if _, body := p.get("/en/roles/beta/kit/"); !strings.Contains(body, "data-edited") {
+	if _, body := p.get("/en/roles/beta/kit.html"); !strings.Contains(body, "data-edited") {
 		t.Error("another guide's kit does not show the template edit")
 	}
 	if _, after := p.get("/en/roles/alpha/"); after != guide {
@@ -429,8 +429,8 @@ func TestEditsDuringAnErrorAllArrive(t *testing.T) {
 	p.problems(p.events, false)
 	p.write("content/en/roles/alpha.md", guideA)
 	p.problems(p.events, true)
-	p.reloaded("/en/roles/beta/kit/")
-	if _, body := p.get("/en/roles/beta/kit/"); !strings.Contains(body, "data-edited") {
+	p.reloaded("/en/roles/beta/kit.html")
+	if _, body := p.get("/en/roles/beta/kit.html"); !strings.Contains(body, "data-edited") {
 		t.Error("the kit template edit made during the error is lost")
 	}
 	if _, css := p.get("/assets/app.css"); !strings.Contains(css, "navy") {
@@ -453,7 +453,7 @@ func TestFailingPageTemplatePublishesNothing(t *testing.T) {
 		`<article class="kit wrap" data-edited>{{if eq .Guide.Key "beta"}}{{.NoSuchField}}{{end}}`, 1)
 	p.write("templates/kit.html", broken)
 	p.problems(p.events, false)
-	for _, page := range []string{"/en/roles/alpha/kit/", "/en/roles/beta/kit/"} {
+	for _, page := range []string{"/en/roles/alpha/kit.html", "/en/roles/beta/kit.html"} {
 		if _, body := p.get(page); strings.Contains(body, "data-edited") {
 			t.Errorf("%s shows a template that failed on another page", page)
 		}

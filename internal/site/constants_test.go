@@ -22,7 +22,7 @@ func TestConstantsAreBaseViewFields(t *testing.T) {
 		if len(fields) == 0 {
 			t.Fatalf("%s: no constant fields", loc)
 		}
-		for _, url := range []string{"/" + loc + "/", "/" + loc + "/roles/x/kit/"} {
+		for _, url := range []string{"/" + loc + "/", "/" + loc + "/roles/x/kit.html"} {
 			v := reflect.ValueOf(*p.baseView(loc, url))
 			for name, want := range fields {
 				f := v.FieldByName(name)

@@ -54,7 +54,7 @@ type step struct {
 // build reports too.
 func TestLiveUpdate(t *testing.T) {
 	const be, it, tester = "en/roles/backend-engineer.md", "it/roles/backend-engineer.md", "en/roles/tester.md"
-	guideEN, kitEN, guideIT := "/en/roles/backend-engineer/", "/en/roles/backend-engineer/kit/", "/it/roles/backend-engineer/"
+	guideEN, kitEN, guideIT := "/en/roles/backend-engineer/", "/en/roles/backend-engineer/kit.html", "/it/roles/backend-engineer/"
 	tests := []struct {
 		name  string
 		steps []step
@@ -65,8 +65,8 @@ func TestLiveUpdate(t *testing.T) {
 		}}},
 		{"question edit reaches the kit and the library", []step{{
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "a rate limiter?", "a cache?") },
-			paths: []string{be}, want: []string{guideEN, kitEN, "/en/questions/", "/en/questions/kind/design/", "/en/questions/role/backend-engineer/", "/en/questions/stack/go/"},
-			not: []string{"/en/", "/en/questions/kind/sql/", "/it/questions/"},
+			paths: []string{be}, want: []string{guideEN, kitEN, "/en/questions/", "/en/questions/kind/design.html", "/en/questions/role/backend-engineer.html", "/en/questions/stack/go.html"},
+			not: []string{"/en/", "/en/questions/kind/sql.html", "/it/questions/"},
 		}}},
 		{"a link to a guide's file", []step{{
 			edit: func(t *testing.T, f fstest.MapFS) {
@@ -79,14 +79,14 @@ func TestLiveUpdate(t *testing.T) {
 		}}},
 		{"a link to an anchor of a kit or the library", []step{{
 			edit: func(t *testing.T, f fstest.MapFS) {
-				replaceIn(t, f, be, "First version.", "See [the rounds](/en/roles/backend-engineer/kit/#kit-rounds).")
+				replaceIn(t, f, be, "First version.", "See [the rounds](/en/roles/backend-engineer/kit.html#kit-rounds).")
 			},
 			paths: []string{be}, want: []string{guideEN},
 		}, {
 			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "#kit-rounds", "#kit-nope") },
 			paths: []string{be}, errs: true,
 		}, {
-			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "/kit/#kit-nope", "/../../questions/#nope") },
+			edit:  func(t *testing.T, f fstest.MapFS) { replaceIn(t, f, be, "/kit.html#kit-nope", "/../questions/#nope") },
 			paths: []string{be}, errs: true,
 		}}},
 		{"title edit changes the home card", []step{{
@@ -196,7 +196,7 @@ func TestLiveUpdate(t *testing.T) {
 func snapshot(mem *output.Memory) map[string]string {
 	out := map[string]string{}
 	for _, p := range mem.Paths() {
-		if strings.HasSuffix(p, "index.html") {
+		if strings.HasSuffix(p, ".html") {
 			data, _ := mem.Get(p)
 			out["/"+strings.TrimSuffix(p, "index.html")] = string(data)
 		}

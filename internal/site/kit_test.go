@@ -53,7 +53,7 @@ func testHomeFilters(t *testing.T, ctx context.Context, base string) {
 }
 
 func testKitPrint(t *testing.T, ctx context.Context, base string) {
-	run(t, ctx, chromedp.Navigate(base+"/en/roles/backend-engineer/kit/"))
+	run(t, ctx, chromedp.Navigate(base+"/en/roles/backend-engineer/kit.html"))
 	items := map[string]bool{`.kit-item:has(#pick-question-1)`: true, `.kit-item:has(#pick-try-demo)`: true, `.kit-item:has(#pick-conflict)`: true}
 	media(t, ctx, "print")
 	shown(t, ctx, items) // none ticked: all printed

@@ -80,11 +80,15 @@ func libraryKinds() []string { return append(markdown.QuestionKinds(), kindCodin
 
 // readerURL is the site path of a reader page in a locale, if the locale
 // has that page. key is a guide key for a kit, a filter for the library.
+// Kits and filtered library pages are files (kit.html, role/<slug>.html,
+// kind/<kind>.html): each guide has a kit and a role page, and a directory
+// for each would triple the directories a large site's build creates, its
+// costliest file system work.
 func (p *plan) readerURL(tmpl, loc, key string) (string, bool) {
 	switch tmpl {
 	case tmplKit:
 		if pg := p.byKey[key][loc]; pg != nil {
-			return pg.URL + "kit/", true
+			return kitURL(pg), true
 		}
 		return "", false
 	case tmplSearch:
@@ -96,18 +100,21 @@ func (p *plan) readerURL(tmpl, loc, key string) (string, bool) {
 	case "":
 		return base, true
 	case "kind":
-		return base + key + "/", true
+		return base + key + ".html", true
 	case "role":
 		if pg := p.byKey[value][loc]; pg != nil {
-			return base + "role/" + pg.Slug + "/", true
+			return base + "role/" + pg.Slug + ".html", true
 		}
 	case "stack":
 		if _, ok := p.index(loc).tagged[value]; ok {
-			return base + key + "/", true
+			return base + key + ".html", true
 		}
 	}
 	return "", false
 }
+
+// kitURL is the site path of a guide's interview kit.
+func kitURL(pg *content.Page) string { return pg.URL + "kit.html" }
 
 // readerVersions maps each locale that has the page of j to its URL.
 func (p *plan) readerVersions(j job) map[string]string {
@@ -347,13 +354,13 @@ func (p *plan) libraryGuides(loc, filter string) []*content.Page {
 
 func (p *plan) libraryGuide(pg *content.Page, entries []entry) libraryGuide {
 	loc := pg.Locale
-	g := libraryGuide{Title: pg.Guide.Title, URL: pg.URL, KitURL: pg.URL + "kit/", Entries: entries,
+	g := libraryGuide{Title: pg.Guide.Title, URL: pg.URL, KitURL: kitURL(pg), Entries: entries,
 		Family: familyName(p, loc, pg.Guide.Family)}
 	g.RoleURL, _ = p.readerURL(tmplQuestions, loc, "role/"+pg.Key)
 	for _, t := range p.tagsOf(pg) {
 		l := navLink{Name: t.Name}
 		if t.Slug != "" {
-			l.URL = "/" + loc + "/questions/stack/" + t.Slug + "/"
+			l.URL, _ = p.readerURL(tmplQuestions, loc, "stack/"+t.Slug)
 		}
 		g.Tags = append(g.Tags, l)
 	}

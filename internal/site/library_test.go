@@ -101,7 +101,7 @@ func TestLibraryLinksBack(t *testing.T) {
 func checkLibraryHas(t *testing.T, mem *output.Memory, r *Rendered) int {
 	t.Helper()
 	loc, pg := r.Src.Locale, r.Src
-	role := "/" + loc + "/questions/role/" + pg.Slug + "/"
+	role := "/" + loc + "/questions/role/" + pg.Slug + ".html"
 	type item struct{ anchor, kind string }
 	var items []item
 	for _, q := range r.Doc.Questions {
@@ -112,12 +112,12 @@ func checkLibraryHas(t *testing.T, mem *output.Memory, r *Rendered) int {
 	}
 	for _, it := range items {
 		href := `href="` + pg.URL + "#" + it.anchor + `"`
-		for _, url := range []string{"/" + loc + "/questions/", "/" + loc + "/questions/kind/" + it.kind + "/", role} {
+		for _, url := range []string{"/" + loc + "/questions/", "/" + loc + "/questions/kind/" + it.kind + ".html", role} {
 			if !strings.Contains(outputFile(t, mem, fileOf(url)), href) {
 				t.Errorf("%s does not link %s#%s", url, pg.URL, it.anchor)
 			}
 		}
-		if !strings.Contains(outputFile(t, mem, fileOf(pg.URL+"kit/")), `id="pick-`+it.anchor+`"`) {
+		if !strings.Contains(outputFile(t, mem, fileOf(kitURL(pg))), `id="pick-`+it.anchor+`"`) {
 			t.Errorf("the kit of %s has no checkbox for #%s", pg.URL, it.anchor)
 		}
 	}
@@ -143,10 +143,10 @@ func TestKindPagesListOnlyTheirKind(t *testing.T) {
 	entryLink := regexp.MustCompile(`<p class="entry-text"><a href="([^"]+)">`)
 	for _, loc := range res.Site.Locales {
 		for _, kind := range libraryKinds() {
-			html := outputFile(t, mem, loc+"/questions/kind/"+kind+"/index.html")
+			html := outputFile(t, mem, loc+"/questions/kind/"+kind+".html")
 			for _, m := range entryLink.FindAllStringSubmatch(html, -1) {
 				if got := kindOf[m[1]]; got != kind {
-					t.Errorf("/%s/questions/kind/%s/ lists %s, of kind %q", loc, kind, m[1], got)
+					t.Errorf("/%s/questions/kind/%s.html lists %s, of kind %q", loc, kind, m[1], got)
 				}
 			}
 		}
@@ -208,7 +208,7 @@ func TestSitemapDatesLists(t *testing.T) {
 	for _, u := range set.URLs {
 		dated[strings.TrimPrefix(u.Loc, "https://guides.example")] = u.LastMod
 	}
-	for _, page := range []string{"/en/", "/it/", "/en/questions/", "/en/roles/backend-engineer/kit/"} {
+	for _, page := range []string{"/en/", "/it/", "/en/questions/", "/en/roles/backend-engineer/kit.html"} {
 		if dated[page] == "" {
 			t.Errorf("sitemap: %s has no lastmod (all: %v)", page, dated)
 		}
@@ -243,15 +243,15 @@ func TestRoleNavIsCapped(t *testing.T) {
 			"---\ntitle: Role %02d\nfamily: f\nsummary: S.\nupdated: 2026-01-01\n---\n:::question{kind=design}\nQ%d?\n:::\n", i, i))}
 	}
 	_, mem := buildFS(t, fsys)
-	roleLink := regexp.MustCompile(`<a href="/en/questions/role/[^"]+/"`)
+	roleLink := regexp.MustCompile(`<a href="/en/questions/role/[^"]+\.html"`)
 	for _, tc := range []struct {
 		file      string
 		roleLinks int
 		more      bool
 	}{
 		{"en/questions/index.html", 2 * n, false}, // every role in the nav, and each guide's "its questions"
-		{"en/questions/role/role-07/index.html", 2, true},
-		{"en/questions/kind/design/index.html", n, true}, // each guide's "its questions" only
+		{"en/questions/role/role-07.html", 2, true},
+		{"en/questions/kind/design.html", n, true}, // each guide's "its questions" only
 	} {
 		html := outputFile(t, mem, tc.file)
 		if got := len(roleLink.FindAllString(html, -1)); got != tc.roleLinks {

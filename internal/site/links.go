@@ -336,6 +336,11 @@ func checkLink(from string, l markdown.Link, targets anchorLookup) string {
 		return "broken link " + written + ": write it with a trailing slash (" + pagePath + "/)"
 	}
 	ids, ok := targets.idsOf(pagePath)
+	if file := strings.TrimSuffix(pagePath, "/") + ".html"; !ok && strings.HasSuffix(pagePath, "/") {
+		if _, isFile := targets.idsOf(file); isFile {
+			return "broken link " + written + ": no page " + pagePath + "; the page is " + file
+		}
+	}
 	if !ok {
 		return "broken link " + written + ": no page " + pagePath
 	}

@@ -108,10 +108,10 @@ func TestIndexSearchCache(t *testing.T) {
 	root := fakeRoot(t, countingPagefind)
 	cache := filepath.Join(t.TempDir(), "cache") // made on first use
 	site := map[string]string{
-		"en/roles/qa/index.html":     "<p>QA</p>",
-		"it/roles/qa/index.html":     "<p>QA it</p>",
-		"en/roles/qa/kit/index.html": "<p>kit</p>",
-		"en/index.html":              "<p>home</p>",
+		"en/roles/qa/index.html": "<p>QA</p>",
+		"it/roles/qa/index.html": "<p>QA it</p>",
+		"en/roles/qa/kit.html":   "<p>kit</p>",
+		"en/index.html":          "<p>home</p>",
 	}
 	first, log := indexSearch(t, root, cache, site)
 	if !strings.Contains(log, "search: indexed") || runs(t, root) != 1 {
@@ -137,7 +137,7 @@ func TestIndexSearchCache(t *testing.T) {
 		}
 	}
 
-	site["en/roles/qa/kit/index.html"], site["en/index.html"] = "<p>new kit</p>", "<p>new home</p>"
+	site["en/roles/qa/kit.html"], site["en/index.html"] = "<p>new kit</p>", "<p>new home</p>"
 	if _, log := indexSearch(t, root, cache, site); !strings.Contains(log, "reused") || runs(t, root) != 1 {
 		t.Errorf("pages Pagefind does not read changed: log %q, %d Pagefind runs, want the index reused", log, runs(t, root))
 	}

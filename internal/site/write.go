@@ -291,7 +291,14 @@ func (p *plan) guideJob(loc, key string) job {
 // its own gets.
 func keyURL(loc, key string) string { return "/" + loc + "/roles/" + key + "/" }
 
-func fileOf(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
+// fileOf is the output file of a page's URL: its index.html, unless the URL
+// names a file.
+func fileOf(url string) string {
+	if strings.HasSuffix(url, ".html") {
+		return strings.TrimPrefix(url, "/")
+	}
+	return strings.TrimPrefix(url, "/") + "index.html"
+}
 
 // baseView fills what every page of a locale has.
 func (p *plan) baseView(loc, url string) *view {
