@@ -29,6 +29,8 @@ title = "Guide alle assunzioni"
 // questions (two output formats of the guide), and the question library: every
 // guide (content/<locale>/questions), per question kind, and per stack tag (a
 // taxonomy). Feeds stay off: guides writes one per locale, Hugo one per list.
+// As guides does, it writes the kit and the role's page as files, not
+// directories: kit.html and questions.html beside the guide's index.html.
 const hugoConfig = hugoSite + `disableKinds = ["RSS"]
 
 [taxonomies]
@@ -36,14 +38,12 @@ stack = "stack"
 
 [outputFormats.kit]
 mediaType = "text/html"
-baseName = "index"
-path = "kit"
+baseName = "kit"
 isHTML = true
 
 [outputFormats.questions]
 mediaType = "text/html"
-baseName = "index"
-path = "questions/role"
+baseName = "questions"
 isHTML = true
 
 [outputs]

@@ -310,6 +310,18 @@ func (p *plan) pageAnchors(pg *content.Page) map[string]bool {
 	return ids
 }
 
+// asFile is the page a directory path names as a file (/x/kit/ for
+// /x/kit.html, as kits and library filters were once written), if there
+// is one.
+func asFile(pagePath string, targets anchorLookup) (string, bool) {
+	if !strings.HasSuffix(pagePath, "/") {
+		return "", false
+	}
+	file := strings.TrimSuffix(pagePath, "/") + ".html"
+	_, ok := targets.idsOf(file)
+	return file, ok
+}
+
 // unsafeSchemes are the URL schemes goldmark does not link, writing an
 // empty href instead: a link using one is broken, not made safe.
 var unsafeSchemes = []string{"javascript", "vbscript", "data", "file"}
@@ -336,13 +348,12 @@ func checkLink(from string, l markdown.Link, targets anchorLookup) string {
 		return "broken link " + written + ": write it with a trailing slash (" + pagePath + "/)"
 	}
 	ids, ok := targets.idsOf(pagePath)
-	if file := strings.TrimSuffix(pagePath, "/") + ".html"; !ok && strings.HasSuffix(pagePath, "/") {
-		if _, isFile := targets.idsOf(file); isFile {
-			return "broken link " + written + ": no page " + pagePath + "; the page is " + file
-		}
-	}
 	if !ok {
-		return "broken link " + written + ": no page " + pagePath
+		msg := "broken link " + written + ": no page " + pagePath
+		if file, isFile := asFile(pagePath, targets); isFile {
+			msg += "; the page is " + file
+		}
+		return msg
 	}
 	if target.Fragment != "" && ids == nil {
 		ids = targets.renderedIDs(pagePath)
