@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"reflect"
 	"strings"
 	"sync"
 	"text/template/parse"
@@ -26,8 +27,8 @@ type escaper struct {
 	// chain, printed between before and after; it escapes what the fast
 	// path does not.
 	probe, before, after string
-	fast                 func(s string) string
-	html                 bool // in HTML text, where HTML prints as it is
+	fast                 func(s string) string // nil: html/template escapes strings too
+	html                 bool                  // in HTML text, where HTML prints as it is
 }
 
 var escapers = []escaper{
@@ -45,6 +46,11 @@ var escapers = []escaper{
 		`<a href="/{{.}}">`, `<a href="/`, `">`, func(s string) string { return escapeHTML(processURL(s, true)) }, false},
 	{"_guides_url_part", "_html_template_urlescaper | _html_template_attrescaper",
 		`<a href="#{{.}}">`, `<a href="#`, `">`, func(s string) string { return escapeHTML(processURL(s, false)) }, false},
+	// A page's JSON-LD and a home page's filter styles: html/template
+	// escapes every value, so that a program (compile.go) can run the
+	// templates that print them.
+	{"_guides_script", "_html_template_jsvalescaper", `<script>{{.}}</script>`, "<script>", "</script>", nil, false},
+	{"_guides_style", "_html_template_cssvaluefilter", `<style>{{.}}</style>`, "<style>", "</style>", nil, false},
 }
 
 // escaperFuncs are the escapers as template functions, for every template
@@ -57,18 +63,41 @@ func escaperFuncs() template.FuncMap {
 	return m
 }
 
+// escapersByName are the escapers by the name templates call them by, for
+// programs (compile.go) to call.
+func escapersByName() map[string]escaper {
+	m := map[string]escaper{}
+	for _, e := range escapers {
+		m[e.name] = e
+	}
+	return m
+}
+
 // escape is e's function: the fast path for strings (and, in HTML text,
 // for HTML), html/template's own escaping of anything else.
 func (e escaper) escape(v any) string {
 	switch v := v.(type) {
 	case string:
-		return e.fast(v)
+		if e.fast != nil {
+			return e.fast(v)
+		}
 	case template.HTML:
 		if e.html {
 			return string(v)
 		}
 	}
 	return e.slow(v)
+}
+
+// value escapes a template value: a string without boxing it.
+func (e escaper) value(v reflect.Value) string {
+	switch {
+	case !v.IsValid():
+		return e.escape(nil)
+	case v.Type() == stringType && e.fast != nil:
+		return e.fast(v.String())
+	}
+	return e.escape(v.Interface())
 }
 
 // slow escapes v with html/template, by executing e's probe.

@@ -51,6 +51,7 @@ func (t *Templates) Localize(locale string, c Constants) error {
 			}
 		}
 		fastEscape(set)
+		t.programs[set] = compileSet(set, []string{"base"}, escapersByName())
 	}
 	t.local[locale] = pages
 	return nil
@@ -60,12 +61,17 @@ func (t *Templates) Localize(locale string, c Constants) error {
 // it does on first execution only: the run with no data stops at the first
 // field, while the escaping it needed is done.
 func escape(set *template.Template) error {
-	err := set.ExecuteTemplate(io.Discard, "base", nil)
-	var escErr *template.Error
-	if errors.As(err, &escErr) {
+	if err := set.ExecuteTemplate(io.Discard, "base", nil); isEscapeError(err) {
 		return err
 	}
 	return nil
+}
+
+// isEscapeError reports whether err is html/template's refusal to escape a
+// template, which then never runs.
+func isEscapeError(err error) bool {
+	_, ok := errors.AsType[*template.Error](err)
+	return ok
 }
 
 // callsWithPageData reports whether every call of template name in l passes

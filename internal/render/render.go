@@ -22,6 +22,9 @@ type Templates struct {
 	pages  map[string]*template.Template            // page name (file name without .html) → its set
 	local  map[string]map[string]*template.Template // locale → page name → its copy with the locale's constants (Localize)
 	files  []file                                   // sources, kept to parse a locale's copy from
+	// programs are the compiled sets (compile.go), by the set they run:
+	// the shared one and every locale's copy of a page's.
+	programs map[*template.Template]*program
 }
 
 type file struct {
@@ -37,7 +40,7 @@ func Parse(fsys fs.FS) (*Templates, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Templates{local: map[string]map[string]*template.Template{}}
+	t := &Templates{local: map[string]map[string]*template.Template{}, programs: map[*template.Template]*program{}}
 	for _, name := range names {
 		if strings.HasPrefix(name, ".") {
 			continue
@@ -58,8 +61,9 @@ func Parse(fsys fs.FS) (*Templates, error) {
 // escapePartials has html/template escape every shared template a page
 // does not wrap (all but the layout, which calls "main"), as it would on
 // their first execution, so that fastEscape can rewrite them before any
-// runs.
+// runs, and compiles those that escaped.
 func (t *Templates) escapePartials() {
+	var escaped []string
 	for _, tm := range t.shared.Templates() {
 		if tm.Tree == nil {
 			continue
@@ -72,9 +76,12 @@ func (t *Templates) escapePartials() {
 		// With no data execution stops at the first field; the escaping
 		// is done by then, and an error in it is the partial's own, which
 		// its first real execution reports again.
-		_ = t.shared.ExecuteTemplate(io.Discard, tm.Name(), nil)
+		if !isEscapeError(t.shared.ExecuteTemplate(io.Discard, tm.Name(), nil)) {
+			escaped = append(escaped, tm.Name())
+		}
 	}
 	fastEscape(t.shared)
+	t.programs[t.shared] = compileSet(t.shared, escaped, escapersByName())
 }
 
 // parse makes a fresh template set from the sources.
@@ -124,12 +131,30 @@ func (t *Templates) Page(w io.Writer, locale, name string, data any) error {
 			return fmt.Errorf("no page template %q", name)
 		}
 	}
-	return wrap(set.ExecuteTemplate(w, "base", data))
+	return t.execute(w, set, "base", data)
 }
 
 // Partial executes a shared template by its defined name.
 func (t *Templates) Partial(w io.Writer, name string, data any) error {
-	return wrap(t.shared.ExecuteTemplate(w, name, data))
+	return t.execute(w, t.shared, name, data)
+}
+
+// execute runs template name of set with its program, when it has one and
+// w is a buffer the program can take back what it wrote to, else (and
+// when the program leaves the run to it) with text/template.
+func (t *Templates) execute(w io.Writer, set *template.Template, name string, data any) error {
+	if buf, ok := w.(*bytes.Buffer); ok && t.programs[set].execute(buf, name, data) == nil {
+		return nil
+	}
+	return wrap(set.ExecuteTemplate(w, name, data))
+}
+
+// Interpreted is t without its compiled programs: text/template runs every
+// template. For tests that hold the programs to text/template's output.
+func (t *Templates) Interpreted() *Templates {
+	c := *t
+	c.programs = nil
+	return &c
 }
 
 // ExecError is a template that failed to execute: its file's problem (or a

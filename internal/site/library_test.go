@@ -45,6 +45,12 @@ func buildConfig(t *testing.T, cfg Config) (*Result, *output.Memory) {
 	if len(errs) > 0 {
 		t.Fatalf("New: %v", errs)
 	}
+	return buildWith(t, b)
+}
+
+// buildWith builds b's site into memory and fails the test on any error.
+func buildWith(t *testing.T, b *Builder) (*Result, *output.Memory) {
+	t.Helper()
 	mem := output.NewMemory()
 	res, errs := b.Build(context.Background(), mem)
 	if len(errs) > 0 {
