@@ -194,13 +194,7 @@ func (c *compiler) rangeNode(r *parse.RangeNode) (node, error) {
 	if err != nil {
 		return nil, err
 	}
-	decl := len(r.Pipe.Decl)
-	var breaks bool
-	inspect(r.List, func(n *parse.BreakNode) { breaks = true })
-	inspect(r.List, func(n *parse.ContinueNode) { breaks = true })
-	if breaks {
-		return nil, errUnsupported
-	}
+	decl := len(r.Pipe.Decl) // break and continue are not compiled: node refuses them
 	return func(s *state, dot reflect.Value) error {
 		defer s.pop(s.mark())
 		v, err := pipe(s, dot)

@@ -14,18 +14,19 @@ type field struct {
 }
 
 type resolved struct {
-	typ    reflect.Type // the receiver's, as a method's receiver (a pointer when addressable)
+	typ    reflect.Type // the receiver's as a method's receiver: a pointer when addressable
+	elem   reflect.Type // the receiver's own
 	method int          // index in typ's method set, or -1
 	index  []int        // the struct field's, when not a method
 	ok     bool         // an exported struct field
 }
 
 func (f *field) resolve(typ, elem reflect.Type) *resolved {
-	if r := f.seen.Load(); r != nil && r.typ == typ {
+	if r := f.seen.Load(); r != nil && r.typ == typ && r.elem == elem {
 		return r
 	}
-	r := &resolved{typ: typ, method: -1}
-	if m, ok := typ.MethodByName(f.name); ok && typ.Kind() != reflect.Interface {
+	r := &resolved{typ: typ, elem: elem, method: -1}
+	if m, ok := typ.MethodByName(f.name); ok {
 		r.method = m.Index
 	} else if elem.Kind() == reflect.Struct {
 		if sf, ok := elem.FieldByName(f.name); ok && sf.IsExported() {
