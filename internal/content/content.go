@@ -236,22 +236,41 @@ func (l *loader) decode(p string, sp split, v any) (fm *frontMatter, ok, checkab
 	if errs == nil {
 		errs = doc.Decode(v)
 	}
-	fm = &frontMatter{doc: doc, keys: doc.KeyLines(), bad: map[string][]int{}}
+	fm = &frontMatter{doc: doc, keys: doc.KeyLines(), bad: map[string][]int{}, misspelledIn: map[itemKey][]string{}}
 	checkable = true
 	for _, e := range errs {
 		key, item, sub := doc.Locate(e.Line, e.Col)
 		msg := typeMessage(e, key, item, sub)
-		if e.Unknown != "" && e.Unknown == key && item < 0 {
+		switch {
+		case e.Unknown != "" && e.Unknown == key && item < 0:
 			if near := nearest(key, fieldNames(v)); near != "" {
 				msg += fmt.Sprintf(": did you mean %q?", near)
 				fm.misspelled = append(fm.misspelled, near)
 			}
+		case e.Unknown != "" && e.Unknown == sub && item >= 0:
+			// An unknown key of an item (a round's) leaves the item's
+			// other fields decoded, and checked.
+			msg = fmt.Sprintf("%s: %s", itemName(key, item), msg)
+			if near := nearest(sub, itemFieldNames(v, key)); near != "" {
+				msg += fmt.Sprintf(": did you mean %q?", near)
+				fm.misspelledIn[itemKey{key, item}] = append(fm.misspelledIn[itemKey{key, item}], near)
+			}
+			l.add(l.pos(p, e.Line), "%s", msg)
+			continue
 		}
 		l.add(l.pos(p, cmp.Or(e.Line, sp.YAMLLine)), "%s", msg)
 		checkable = checkable && e.Local
 		fm.bad[key] = append(fm.bad[key], item)
 	}
 	return fm, len(errs) == 0, checkable
+}
+
+// itemName names item i of a list field: "process round 2", "skills item 3".
+func itemName(key string, i int) string {
+	if key == "process" {
+		return fmt.Sprintf("process round %d", i+1)
+	}
+	return fmt.Sprintf("%s item %d", key, i+1)
 }
 
 // typeMessage says where a wrong type is, which the decoder's message does
@@ -262,10 +281,7 @@ func typeMessage(e yamlfile.LineError, key string, item int, sub string) string 
 	case key == "":
 		where = "the front matter" // not a mapping: it has no keys
 	case item >= 0:
-		where = fmt.Sprintf("%s item %d", key, item+1)
-		if key == "process" {
-			where = fmt.Sprintf("process round %d", item+1)
-		}
+		where = itemName(key, item)
 		if sub != "" {
 			where += fmt.Sprintf(": field %q", sub)
 		}
@@ -280,8 +296,16 @@ type frontMatter struct {
 	keys map[string]int   // the file line of each top-level key
 	bad  map[string][]int // for a key whose value did not all decode, the items that did not (-1: outside any item)
 	// misspelled are the fields an unknown key looks like a misspelling
-	// of: reported with it, and not also as missing.
-	misspelled []string
+	// of: reported with it, and not also as missing. misspelledIn are
+	// those of a list's items.
+	misspelled   []string
+	misspelledIn map[itemKey][]string
+}
+
+// itemKey is item i of the list field key.
+type itemKey struct {
+	key string
+	i   int
 }
 
 // line is the file line of a top-level key, or 1 when it is absent.
@@ -475,24 +499,29 @@ func (l *loader) checkProcess(p string, rounds []Round, fm *frontMatter) {
 		r := rounds[next]
 		next++
 		if !fm.spoiledItem("process", i) {
-			l.checkRound(p, i+1, r, it)
+			l.checkRound(p, i+1, r, it, fm.misspelledIn[itemKey{"process", i}])
 		}
 	}
 }
 
-// checkRound checks round n, decoded as r from item it.
-func (l *loader) checkRound(p string, n int, r Round, it yamlfile.Item) {
+// checkRound checks round n, decoded as r from item it. A field that an
+// unknown key of the round misspells was reported with it, not as missing.
+func (l *loader) checkRound(p string, n int, r Round, it yamlfile.Item, misspelled []string) {
 	if strings.TrimSpace(r.Name) == "" {
-		if line, ok := it.Keys["name"]; ok {
+		line, ok := it.Keys["name"]
+		switch {
+		case ok:
 			l.add(l.pos(p, line), "process round %d: field %q is empty", n, "name")
-		} else {
+		case !slices.Contains(misspelled, "name"):
 			l.add(l.pos(p, it.Line), "process round %d: missing required field %q", n, "name")
 		}
 	}
 	if r.Minutes < 1 || r.Minutes > maxMinutes {
-		if line, ok := it.Keys["minutes"]; ok {
+		line, ok := it.Keys["minutes"]
+		switch {
+		case ok:
 			l.add(l.pos(p, line), "process round %d: minutes must be between 1 and %d, got %d", n, maxMinutes, r.Minutes)
-		} else {
+		case !slices.Contains(misspelled, "minutes"):
 			l.add(l.pos(p, it.Line), "process round %d: missing required field %q", n, "minutes")
 		}
 	}

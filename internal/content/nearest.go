@@ -21,6 +21,22 @@ func fieldNames(v any) []string {
 	return out
 }
 
+// itemFieldNames are the YAML names of the fields of the items of v's
+// list field key (a round's, for "process"), if its items are structs.
+func itemFieldNames(v any, key string) []string {
+	t := reflect.TypeOf(v)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name == key && f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Struct {
+			return fieldNames(reflect.New(f.Type.Elem()).Interface())
+		}
+	}
+	return nil
+}
+
 // nearest is the field that key most likely misspells ("skils", "Title",
 // "sumary"), or "" when none is close: at most one edit away in a short
 // name, two in a longer one, a swap of neighbours counting as one.
