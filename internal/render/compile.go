@@ -146,16 +146,20 @@ func (c *compiler) escaped(p *parse.PipeNode) (escaper, *parse.PipeNode, bool) {
 	return e, &head, true
 }
 
+// branch compiles the pipeline and the lists of an if, with or range.
+func (c *compiler) branch(b *parse.BranchNode) (pipe pipeFn, list, elseList node, err error) {
+	if pipe, err = c.pipe(b.Pipe); err != nil {
+		return nil, nil, nil, err
+	}
+	if list, err = c.list(b.List); err != nil {
+		return nil, nil, nil, err
+	}
+	elseList, err = c.list(b.ElseList)
+	return pipe, list, elseList, err
+}
+
 func (c *compiler) ifOrWith(b *parse.BranchNode, with bool) (node, error) {
-	pipe, err := c.pipe(b.Pipe)
-	if err != nil {
-		return nil, err
-	}
-	list, err := c.list(b.List)
-	if err != nil {
-		return nil, err
-	}
-	elseList, err := c.list(b.ElseList)
+	pipe, list, elseList, err := c.branch(b)
 	if err != nil {
 		return nil, err
 	}
@@ -182,15 +186,7 @@ func (c *compiler) rangeNode(r *parse.RangeNode) (node, error) {
 	if r.Pipe.IsAssign || len(r.Pipe.Decl) > 2 {
 		return nil, errUnsupported
 	}
-	pipe, err := c.pipe(r.Pipe)
-	if err != nil {
-		return nil, err
-	}
-	list, err := c.list(r.List)
-	if err != nil {
-		return nil, err
-	}
-	elseList, err := c.list(r.ElseList)
+	pipe, list, elseList, err := c.branch(&r.BranchNode)
 	if err != nil {
 		return nil, err
 	}
@@ -315,10 +311,7 @@ func (c *compiler) command(cmd *parse.CommandNode) (cmdFn, error) {
 	var value func(s *state, dot reflect.Value) (reflect.Value, error)
 	switch n := cmd.Args[0].(type) {
 	case *parse.PipeNode:
-		if len(n.Decl) > 0 {
-			return nil, errUnsupported
-		}
-		pipe, err := c.pipe(n)
+		pipe, err := c.parenthesized(n)
 		if err != nil {
 			return nil, err
 		}
@@ -338,6 +331,15 @@ func (c *compiler) command(cmd *parse.CommandNode) (cmdFn, error) {
 		}
 		return value(s, dot)
 	}, nil
+}
+
+// parenthesized compiles a pipeline in parentheses, (len .Items); one
+// that declares a variable is not compiled.
+func (c *compiler) parenthesized(p *parse.PipeNode) (pipeFn, error) {
+	if len(p.Decl) > 0 {
+		return nil, errUnsupported
+	}
+	return c.pipe(p)
 }
 
 // constant is the value of a literal as text/template gives it where any
@@ -437,10 +439,7 @@ func (c *compiler) arg(n parse.Node) (argFn, error) {
 		}
 		eval = func(s *state, dot reflect.Value) (reflect.Value, error) { return cmd(s, dot, missing) }
 	case *parse.PipeNode:
-		if len(n.Decl) > 0 {
-			return nil, errUnsupported
-		}
-		pipe, err := c.pipe(n)
+		pipe, err := c.parenthesized(n)
 		if err != nil {
 			return nil, err
 		}

@@ -6,24 +6,13 @@ import (
 	"os"
 	"slices"
 	"testing"
-	"testing/fstest"
-
-	"guides/bench/corpus"
 )
 
 // TestProgramsPrintWhatTextTemplatePrints builds the project's content and
 // a generated corpus twice, with the templates' compiled programs and with
 // text/template alone, and wants every file byte for byte the same.
 func TestProgramsPrintWhatTextTemplatePrints(t *testing.T) {
-	generated := fstest.MapFS{}
-	err := corpus.Content(corpus.Config{Pages: 40, Seed: corpus.DefaultSeed}, func(name string, data []byte) error {
-		generated[name] = &fstest.MapFile{Data: data}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, fsys := range map[string]fs.FS{"content": os.DirFS("../../content"), "corpus": generated} {
+	for name, fsys := range map[string]fs.FS{"content": os.DirFS("../../content"), "corpus": corpusFS(t, 40)} {
 		t.Run(name, func(t *testing.T) {
 			cfg := testConfig(nil)
 			cfg.Content = fsys
