@@ -24,7 +24,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	runner := fs.String("runner-url", "http://127.0.0.1:8090", "`URL` of runner-worker for try blocks")
 	minify := fs.Bool("minify", false, "minify HTML")
 	drafts := fs.Bool("drafts", false, "include draft guides")
-	cache := fs.String("cache", defaultSearchCache(), "`directory` keeping what the next build reuses: the last search indexes, and the highlighted code blocks (\"\" for no cache)")
+	cache := fs.String("cache", defaultCache(), "`directory` keeping what the next build reuses: the last search indexes, and the highlighted code blocks (\"\" for no cache)")
 	if status, ok := parse(fs, args, stdout, stderr); !ok {
 		return status
 	}
@@ -101,14 +101,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	return 0
 }
 
-// defaultSearchCache is guides/search in the user's cache directory, or ""
-// (no cache) when there is none, as without $HOME.
-func defaultSearchCache() string {
+// defaultCache is guides/build in the user's cache directory, or "" (no
+// cache) when there is none, as without $HOME. It keeps search indexes and
+// highlighted code, both for the next build.
+func defaultCache() string {
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(dir, "guides", "search")
+	return filepath.Join(dir, "guides", "build")
 }
 
 // checkOut returns an error if the build may not publish into out.
