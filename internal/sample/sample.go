@@ -55,6 +55,7 @@ type Case struct {
 	Names    map[string]string `json:"names,omitempty"`
 	Input    any               `json:"input"`
 	Expected any               `json:"expected"`
+	Line     int               `json:"-"` // in its tests file, for messages
 }
 
 // NameIn is the case's name in loc, or in English when it has none there.
@@ -308,6 +309,7 @@ func (l loader) cases(name string) []Case {
 			l.errs.Add(l.pos(name, nodes[i].Line), "duplicate case name %q", c.Name)
 		}
 		seen[c.Name] = true
+		c.Line = nodes[i].Line
 		out = append(out, c)
 	}
 	return out

@@ -451,10 +451,10 @@ func TestLoadWithSecretsReadsEverything(t *testing.T) {
 			"it": "Aggiungi uno.\n",
 		},
 		Public: []Case{
-			{Name: "one", Input: map[string]any{"n": 1.0}, Expected: 2.0},
-			{Name: "two", Input: map[string]any{"n": 2.0}, Expected: 3.0},
+			{Name: "one", Input: map[string]any{"n": 1.0}, Expected: 2.0, Line: 1},
+			{Name: "two", Input: map[string]any{"n": 2.0}, Expected: 3.0, Line: 4},
 		},
-		Hidden: []Case{{Name: "zero", Names: map[string]string{"en": "zero", "it": "nessuno"}, Input: map[string]any{"n": 0.0}, Expected: 1.0}},
+		Hidden: []Case{{Name: "zero", Names: map[string]string{"en": "zero", "it": "nessuno"}, Input: map[string]any{"n": 0.0}, Expected: 1.0, Line: 1}},
 		Code: map[string]Code{
 			"python": {
 				Starter:  "def add_one(n):\n    return 0\n",

@@ -285,9 +285,11 @@ func caseNames(s *content.Site, opts Options) []Finding {
 				continue
 			}
 			var untranslated []string
+			line := 0 // the first such case's
 			for _, c := range smp.Public {
 				if strings.TrimSpace(c.Names[loc]) == "" {
 					untranslated = append(untranslated, strconv.Quote(c.Name))
+					line = cmp.Or(line, c.Line)
 				}
 			}
 			if len(untranslated) == 0 {
@@ -296,7 +298,7 @@ func caseNames(s *content.Site, opts Options) []Finding {
 			out = append(out, Finding{
 				Locale: loc, Kind: MissingCaseNames, Item: file,
 				Detail: fmt.Sprintf("%d of %d cases named only in %s", len(untranslated), len(smp.Public), s.Locales[0]),
-				Pos:    diag.Pos{File: file, Line: 1},
+				Pos:    diag.Pos{File: file, Line: cmp.Or(line, 1)},
 				Msg:    fmt.Sprintf("cases with no %s name: %s (write name: {%s: ..., %s: ...})", loc, strings.Join(untranslated, ", "), s.Locales[0], loc),
 			})
 		}
