@@ -53,16 +53,20 @@ var (
 
 func isMissing(v reflect.Value) bool { return v.IsValid() && v.Type() == missing.Type() }
 
-// maxDepth bounds template calls, as text/template's own limit does.
+// maxDepth bounds template calls; text/template runs what goes deeper, up
+// to its own limit.
 const maxDepth = 10000
 
 // execute runs template name with data into w. It returns errFallback,
 // having written nothing, when text/template must run it instead.
 func (p *program) execute(w *bytes.Buffer, name string, data any) (err error) {
-	if p == nil || p.tmpls[name] == nil {
+	if p == nil {
 		return errFallback
 	}
 	t := p.tmpls[name]
+	if t == nil || t.run == nil {
+		return errFallback
+	}
 	start := w.Len()
 	s := &state{w: w}
 	defer func() {
