@@ -7,34 +7,50 @@ import (
 
 // fieldNames lists the front-matter fields of the struct v points to, by
 // their yaml tags.
-func fieldNames(v any) []string {
-	t := reflect.TypeOf(v)
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+func fieldNames(v any) []string { return yamlNames(reflect.TypeOf(v)) }
+
+// itemFieldNames are the YAML names of the fields of the items of v's
+// list field key (a round's, for "process"), if its items are structs.
+func itemFieldNames(v any, key string) []string {
+	t := structType(reflect.TypeOf(v))
+	for i := range t.NumField() {
+		if f := t.Field(i); yamlName(f) == key && f.Type.Kind() == reflect.Slice {
+			return yamlNames(f.Type.Elem())
+		}
+	}
+	return nil
+}
+
+// yamlNames are the yaml names of the fields of struct type t, or of the
+// struct it points to; none when it is no struct.
+func yamlNames(t reflect.Type) []string {
+	t = structType(t)
+	if t.Kind() != reflect.Struct {
+		return nil
 	}
 	var out []string
 	for i := range t.NumField() {
-		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name != "" && name != "-" {
+		if name := yamlName(t.Field(i)); name != "" {
 			out = append(out, name)
 		}
 	}
 	return out
 }
 
-// itemFieldNames are the YAML names of the fields of the items of v's
-// list field key (a round's, for "process"), if its items are structs.
-func itemFieldNames(v any, key string) []string {
-	t := reflect.TypeOf(v)
+func structType(t reflect.Type) reflect.Type {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if name, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); name == key && f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Struct {
-			return fieldNames(reflect.New(f.Type.Elem()).Interface())
-		}
+	return t
+}
+
+// yamlName is the name a field's yaml tag gives it, or "" for none.
+func yamlName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	if name == "-" {
+		return ""
 	}
-	return nil
+	return name
 }
 
 // nearest is the field that key most likely misspells ("skils", "Title",

@@ -178,41 +178,19 @@ func (c *compiler) args(args []parse.Node) ([]argFn, error) {
 }
 
 // arg compiles an argument, which text/template evaluates for the type of
-// the parameter it is given to.
+// the parameter it is given to: a literal becomes that type, anything else
+// is evaluated as a command of its own and must suit it.
 func (c *compiler) arg(n parse.Node) (argFn, error) {
-	var eval func(s *state, dot reflect.Value) (reflect.Value, error)
-	switch n := n.(type) {
-	case *parse.DotNode:
-		eval = func(_ *state, dot reflect.Value) (reflect.Value, error) { return dot, nil }
-	case *parse.FieldNode:
-		chain, err := c.chain(n.Ident, nil)
-		if err != nil {
-			return nil, err
-		}
-		eval = func(s *state, dot reflect.Value) (reflect.Value, error) { return chain(s, dot, dot, missing) }
-	case *parse.VariableNode:
-		cmd, err := c.variable(n, nil)
-		if err != nil {
-			return nil, err
-		}
-		eval = func(s *state, dot reflect.Value) (reflect.Value, error) { return cmd(s, dot, missing) }
-	case *parse.PipeNode:
-		pipe, err := c.parenthesized(n)
-		if err != nil {
-			return nil, err
-		}
-		eval = pipe
-	case *parse.IdentifierNode:
-		cmd, err := c.function(n.Ident, nil)
-		if err != nil {
-			return nil, err
-		}
-		eval = func(s *state, dot reflect.Value) (reflect.Value, error) { return cmd(s, dot, missing) }
-	default:
+	switch n.(type) {
+	case *parse.StringNode, *parse.BoolNode, *parse.NumberNode:
 		return literal(n)
 	}
+	cmd, err := c.command(&parse.CommandNode{NodeType: parse.NodeCommand, Args: []parse.Node{n}})
+	if err != nil {
+		return nil, err
+	}
 	return func(s *state, dot reflect.Value, typ reflect.Type) (reflect.Value, error) {
-		v, err := eval(s, dot)
+		v, err := cmd(s, dot, missing)
 		if err != nil {
 			return v, err
 		}
